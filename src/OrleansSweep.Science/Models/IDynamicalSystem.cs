@@ -8,6 +8,8 @@ namespace OrleansSweep.Science.Models;
 /// All vectors are dense; matrices are row-major. <c>t</c> is the step index: autonomous systems ignore it,
 /// driven or untied networks use it to regenerate their inputs or weights from a counter-based stream.
 /// Implementations hold scratch buffers and are <b>not</b> thread-safe: one instance per thread.
+/// <see cref="Evaluate"/> may be called with <c>result</c> the same span as <c>x</c> (in-place stepping);
+/// the outputs of <see cref="Jacobian"/> and <see cref="JacobianTimes"/> must not overlap their inputs.
 /// </remarks>
 public interface IDynamicalSystem
 {

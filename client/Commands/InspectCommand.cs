@@ -1,0 +1,59 @@
+using System.CommandLine;
+using OrleansSweep.Parquet;
+using OrleansSweep.Sweeps.Output;
+
+namespace OrleansSweep.Client.Commands;
+
+/// <summary><c>sweep inspect PARQUET</c>: schema, row count, row groups and key-value metadata of a phase map.</summary>
+internal static class InspectCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("parquet") { Description = "a Parquet file written by sweep run" };
+        var showSpec = new Option<bool>("--spec") { Description = "also print the full spec stored in the metadata" };
+        var command = new Command("inspect", "Show a Parquet file's schema, row count and metadata.") { file, showSpec };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(showSpec), Console.Out, Console.Error));
+        return command;
+    }
+
+    internal static int Run(FileInfo file, bool showSpec, TextWriter stdout, TextWriter stderr)
+    {
+        if (!file.Exists)
+        {
+            stderr.WriteLine($"parquet: '{file.FullName}' does not exist. Fix: pass the phase_map.parquet of a finished sweep.");
+            return ExitCodes.InvalidInput;
+        }
+
+        ParquetFileInfo info;
+        try
+        {
+            info = ParquetFileInspector.Read(file.FullName);
+        }
+        catch (InvalidDataException exception)
+        {
+            stderr.WriteLine($"parquet: '{file.FullName}' is not a readable Parquet file ({exception.Message}).");
+            return ExitCodes.InvalidInput;
+        }
+
+        stdout.WriteLine($"{file.Name}: {info.RowCount} rows, {info.Columns.Count} columns, {info.RowGroups.Count} row group(s), {info.FileLength} bytes, created by {info.CreatedBy}");
+        stdout.WriteLine("schema:");
+        foreach (var column in info.Columns)
+        {
+            stdout.WriteLine($"  {column.Name,-40} {column.Type}{(column.Nullable ? " (nullable)" : "")}");
+        }
+
+        stdout.WriteLine("metadata:");
+        foreach (var (key, value) in info.KeyValueMetadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (key == PhaseMapMetadata.SpecKey && !showSpec)
+            {
+                stdout.WriteLine($"  {key} = ({value.Length} characters; --spec prints it)");
+                continue;
+            }
+
+            stdout.WriteLine($"  {key} = {value}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using OrleansSweep.Science.LinearAlgebra;
+using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Sweeps.Specs;
+
+namespace OrleansSweep.Client.Commands;
+
+/// <summary><c>sweep run SPEC [--out DIR]</c>: the embedded default — all cores, one process, resumable.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "the sweep spec (JSON)" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "output folder (default: the spec's \"output\", else out/<name>)" };
+        var failFast = new Option<bool>("--fail-fast") { Description = "stop at the first failing cell (default: record the failure and go on)" };
+        var concurrency = new Option<int?>("--concurrency") { Description = "cells computed at once (default: one per core)" };
+        var command = new Command("run", "Run a sweep on this machine and write the Parquet phase map, heat maps and an HTML report. Re-running resumes.")
+        {
+            spec, output, failFast, concurrency,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(spec)!, parse.GetValue(output), parse.GetValue(failFast), parse.GetValue(concurrency), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo specFile, DirectoryInfo? output, bool failFast, int? concurrency, CancellationToken cancellationToken)
+    {
+        ValidatedSweep sweep;
+        string folder;
+        try
+        {
+            sweep = SpecLoader.Load(specFile.FullName);
+            folder = output?.FullName ?? Path.GetFullPath(sweep.Spec.Output);
+            OutputGuard.Check(folder, sweep.Fingerprint);
+        }
+        catch (SpecValidationException exception)
+        {
+            return SpecErrors.Report(exception, Console.Error);
+        }
+
+        Console.WriteLine($"sweep {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), model {sweep.Spec.Model}, kernels {DenseKernels.Describe()}");
+        var progress = new ProgressLine(Console.Out);
+        try
+        {
+            var outcome = await EmbeddedSweep.RunAsync(sweep, folder, failFast, concurrency, progress.Report, cancellationToken).ConfigureAwait(false);
+            progress.Finish();
+            return Summarize(outcome, folder);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            progress.Finish();
+            Console.Error.WriteLine($"interrupted: finished cells are stored in {folder}; run the same command again to resume.");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private static int Summarize(SweepOutcome outcome, string folder)
+    {
+        if (!outcome.Completed)
+        {
+            Console.Error.WriteLine($"stopped: {outcome.StopReason}. Finished cells are stored in {folder}.");
+            return ExitCodes.CellsFailed;
+        }
+
+        Console.WriteLine($"done: {outcome.Cells} cells, {outcome.Failed} failed");
+        Console.WriteLine($"  phase map: {outcome.PhaseMapPath}");
+        Console.WriteLine($"  report:    {Path.Combine(folder, "report.html")}");
+        return outcome.Failed == 0 ? ExitCodes.Success : ExitCodes.CellsFailed;
+    }
+}

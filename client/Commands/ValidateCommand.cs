@@ -1,0 +1,38 @@
+using System.CommandLine;
+using OrleansSweep.Sweeps.Grid;
+using OrleansSweep.Sweeps.Specs;
+
+namespace OrleansSweep.Client.Commands;
+
+/// <summary><c>sweep validate SPEC</c>: checks a spec (and its output folder) without computing anything.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "the sweep spec (JSON; see sweep-spec.schema.json)" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "output folder to check (default: the spec's \"output\")" };
+        var command = new Command("validate", "Validate a sweep spec and its output folder; exit code 2 on errors.") { spec, output };
+        command.SetAction(parse => Run(parse.GetValue(spec)!, parse.GetValue(output), Console.Out, Console.Error));
+        return command;
+    }
+
+    internal static int Run(FileInfo spec, DirectoryInfo? output, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var sweep = SpecLoader.Load(spec.FullName);
+            var folder = output?.FullName ?? sweep.Spec.Output;
+            var state = OutputGuard.Check(folder, sweep.Fingerprint);
+            stdout.WriteLine($"{spec.Name}: valid — model {sweep.Spec.Model}, {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), fingerprint {sweep.Fingerprint}");
+            stdout.WriteLine($"  axes: {string.Join(" × ", sweep.Spec.Grid.Select(a => $"{a.Name} ({a.Count})"))}");
+            stdout.WriteLine($"  output: {folder} ({(state == OutputFolderState.Resume ? "resumes the sweep already there" : "new")})");
+            stdout.WriteLine($"  memory: {sweep.Memory}");
+            _ = SweepGrid.Expand(sweep).First(); // the grid expands (cheap: one cell)
+            return ExitCodes.Success;
+        }
+        catch (SpecValidationException exception)
+        {
+            return SpecErrors.Report(exception, stderr);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace OrleansSweep.Client;
+
+/// <summary>Process exit codes of the sweep command.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The sweep ran but at least one cell failed (results are still written).</summary>
+    public const int CellsFailed = 1;
+
+    /// <summary>The spec or the command line is invalid; nothing was computed.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Interrupted (Ctrl-C) or cancelled; finished cells are stored and a re-run resumes.</summary>
+    public const int Interrupted = 130;
+}

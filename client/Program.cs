@@ -1,0 +1,3 @@
+using OrleansSweep.Client;
+
+return await SweepCommandLine.Build().Parse(args).InvokeAsync();

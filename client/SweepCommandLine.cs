@@ -1,0 +1,17 @@
+using System.CommandLine;
+using OrleansSweep.Client.Commands;
+
+namespace OrleansSweep.Client;
+
+/// <summary>The <c>sweep</c> command tree.</summary>
+internal static class SweepCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("OrleansSweep: phase diagrams of random recurrent networks (Lyapunov spectra, Jacobian spectra, fixed points, theory).");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,17 @@
+namespace OrleansSweep.Reports.HeatMaps;
+
+/// <summary>What a legend entry stands for.</summary>
+internal enum LegendKind
+{
+    Contour,
+    Overlay,
+    Missing,
+}
+
+/// <summary>One legend entry and, once laid out, where its swatch starts (left end, vertical centre).</summary>
+internal sealed record LegendEntry(LegendKind Kind, string Label, int OverlayIndex = -1)
+{
+    public double X { get; init; }
+
+    public double Y { get; init; }
+}

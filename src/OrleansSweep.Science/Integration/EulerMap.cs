@@ -1,0 +1,53 @@
+using System.Numerics.Tensors;
+using OrleansSweep.Science.Models;
+
+namespace OrleansSweep.Science.Integration;
+
+/// <summary>F(x) = x + dt f(x) with the exact tangent map I + dt·Df(x) (see <see cref="FlowMaps"/>).</summary>
+internal sealed class EulerMap : IDiscreteMap
+{
+    private readonly IDynamicalSystem flow;
+    private readonly double dt;
+    private readonly double[] velocity;
+
+    public EulerMap(IDynamicalSystem flow, double dt)
+    {
+        this.flow = flow;
+        this.dt = dt;
+        velocity = new double[flow.Dimension];
+    }
+
+    public int Dimension => flow.Dimension;
+
+    public TimeKind Time => TimeKind.Discrete;
+
+    public double TimeStep => dt;
+
+    /// <summary>result ← x + dt f(x); result may be the same span as x.</summary>
+    public void Evaluate(long t, ReadOnlySpan<double> x, Span<double> result)
+    {
+        flow.Evaluate(t, x, velocity);
+        TensorPrimitives.MultiplyAdd(velocity, dt, x, result[..Dimension]);
+    }
+
+    /// <summary>jacobian ← I + dt·Df(x).</summary>
+    public void Jacobian(long t, ReadOnlySpan<double> x, Span<double> jacobian)
+    {
+        var n = Dimension;
+        flow.Jacobian(t, x, jacobian);
+        var block = jacobian[..(n * n)];
+        TensorPrimitives.Multiply(block, dt, block);
+        for (var i = 0; i < n; i++)
+        {
+            block[i * n + i] += 1.0;
+        }
+    }
+
+    /// <summary>result ← V + dt·Df(x)·V; result must not overlap x or basis.</summary>
+    public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
+    {
+        var length = Dimension * columns;
+        flow.JacobianTimes(t, x, basis, columns, result);
+        TensorPrimitives.MultiplyAdd(result[..length], dt, basis[..length], result[..length]);
+    }
+}

@@ -1,0 +1,239 @@
+using System.Numerics;
+
+namespace OrleansSweep.Science.LinearAlgebra;
+
+/// <summary>
+/// Eigenvalues of a real upper Hessenberg matrix by the implicit Francis double-shift QR iteration
+/// (Golub &amp; Van Loan, Alg. 7.5.1–7.5.2), eigenvalues only.
+/// </summary>
+/// <remarks>
+/// <para>The active window H[l..hi, l..hi] is the trailing unreduced block. Each sweep chases a 3×3 bulge
+/// created by the shifts μ₁, μ₂ (eigenvalues of the trailing 2×2 block, entering only through their sum and
+/// product, so complex pairs stay in real arithmetic) down the window. Because only eigenvalues are wanted, the
+/// similarity is applied to the window alone; the blocks to its right and above never influence the spectrum,
+/// which saves about ¾ of the work of a full Schur form.</para>
+/// <para>Deflation: H[j, j−1] is set to zero when |H[j, j−1]| ≤ ε·(|H[j−1, j−1]| + |H[j, j]|) (or below the
+/// smallest normal number scaled by n/ε). A 1×1 block gives a real eigenvalue, a 2×2 block a real or complex
+/// conjugate pair (solved stably). Every 10 sweeps without deflation an exceptional shift (LAPACK dlahqr's, at
+/// the top and the bottom of the window alternately) breaks cycles.</para>
+/// <para>Failure mode: more than 30·max(10, n) sweeps without a deflation (as in LAPACK) returns false, with the
+/// eigenvalues found so far written and the rest unspecified.</para>
+/// </remarks>
+internal static class FrancisQr
+{
+    private const double Ulp = 2.220446049250313e-16;
+    private const double SafeMinimum = 2.2250738585072014e-308;
+
+    public static bool Eigenvalues(Span<double> h, int n, Span<Complex> lambda)
+    {
+        var budget = 30 * Math.Max(10, n);
+        var smallNumber = SafeMinimum * (n / Ulp);
+        var norm = HessenbergOneNorm(h, n);
+        var hi = n - 1;
+        var sweeps = 0;
+        while (hi >= 0)
+        {
+            var l = FindSplit(h, n, hi, smallNumber, norm);
+            if (l == hi)
+            {
+                lambda[hi] = h[(hi * n) + hi];
+                hi--;
+                sweeps = 0;
+                continue;
+            }
+
+            if (l == hi - 1)
+            {
+                TwoByTwo(h[((hi - 1) * n) + hi - 1], h[((hi - 1) * n) + hi], h[(hi * n) + hi - 1], h[(hi * n) + hi],
+                    out lambda[hi - 1], out lambda[hi]);
+                hi -= 2;
+                sweeps = 0;
+                continue;
+            }
+
+            if (sweeps >= budget)
+            {
+                return false;
+            }
+
+            sweeps++;
+            Shifts(h, n, l, hi, sweeps, out var sum, out var product);
+            Sweep(h, n, l, hi, sum, product);
+        }
+
+        return true;
+    }
+
+    /// <summary>The smallest l ≤ hi such that H[l..hi, l..hi] is unreduced; zeroes the negligible H[l, l−1].</summary>
+    private static int FindSplit(Span<double> h, int n, int hi, double smallNumber, double norm)
+    {
+        for (var l = hi; l > 0; l--)
+        {
+            var sub = Math.Abs(h[(l * n) + l - 1]);
+            var diagonal = Math.Abs(h[((l - 1) * n) + l - 1]) + Math.Abs(h[(l * n) + l]);
+            if (diagonal == 0.0)
+            {
+                diagonal = norm;
+            }
+
+            if (sub <= smallNumber || sub <= Ulp * diagonal)
+            {
+                h[(l * n) + l - 1] = 0.0;
+                return l;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Sum and product of the two shifts: Wilkinson's trailing 2×2 block, or an exceptional shift.</summary>
+    private static void Shifts(Span<double> h, int n, int l, int hi, int sweeps, out double sum, out double product)
+    {
+        if (sweeps % 10 == 0)
+        {
+            // dlahqr's exceptional shift: a double shift at base + 0.75·s ± i·√0.4375·s, s from two subdiagonals.
+            var atTop = sweeps % 20 == 10;
+            var s = atTop
+                ? Math.Abs(h[((l + 1) * n) + l]) + Math.Abs(h[((l + 2) * n) + l + 1])
+                : Math.Abs(h[(hi * n) + hi - 1]) + Math.Abs(h[((hi - 1) * n) + hi - 2]);
+            var b = atTop ? h[(l * n) + l] : h[(hi * n) + hi];
+            sum = (2.0 * b) + (1.5 * s);
+            product = (b * b) + (1.5 * b * s) + (s * s);
+            return;
+        }
+
+        var a11 = h[((hi - 1) * n) + hi - 1];
+        var a22 = h[(hi * n) + hi];
+        sum = a11 + a22;
+        product = (a11 * a22) - (h[((hi - 1) * n) + hi] * h[(hi * n) + hi - 1]);
+    }
+
+    /// <summary>One implicit double-shift sweep on H[l..hi, l..hi] (window of size ≥ 3).</summary>
+    private static void Sweep(Span<double> h, int n, int l, int hi, double sum, double product)
+    {
+        // First column of (H − μ₁I)(H − μ₂I), which has only three non-zeros.
+        var h00 = h[(l * n) + l];
+        var h10 = h[((l + 1) * n) + l];
+        var x = (h00 * h00) + (h[(l * n) + l + 1] * h10) - (sum * h00) + product;
+        var y = h10 * (h00 + h[((l + 1) * n) + l + 1] - sum);
+        var z = h10 * h[((l + 2) * n) + l + 1];
+        for (var k = l; k < hi; k++)
+        {
+            var three = k < hi - 1;
+            if (k > l)
+            {
+                x = h[(k * n) + k - 1];
+                y = h[((k + 1) * n) + k - 1];
+                z = three ? h[((k + 2) * n) + k - 1] : 0.0;
+            }
+
+            if (y == 0.0 && z == 0.0)
+            {
+                continue;
+            }
+
+            // Reflector P = I − τ·v·vᵀ, v = (1, v1, v2), mapping (x, y, z) to (β, 0, 0).
+            var beta = -Math.CopySign(Math.Sqrt((x * x) + (y * y) + (z * z)), x);
+            var tau = (beta - x) / beta;
+            var scale = 1.0 / (x - beta);
+            var v1 = y * scale;
+            var v2 = z * scale;
+            if (k > l)
+            {
+                h[(k * n) + k - 1] = beta;
+                h[((k + 1) * n) + k - 1] = 0.0;
+                if (three)
+                {
+                    h[((k + 2) * n) + k - 1] = 0.0;
+                }
+            }
+
+            ApplyLeft(h, n, k, hi, three, tau, v1, v2);
+            ApplyRight(h, n, k, l, Math.Min(k + 3, hi), three, tau, v1, v2);
+        }
+    }
+
+    /// <summary>Rows k..k+2, columns k..hi ← P·(…): three contiguous row segments.</summary>
+    private static void ApplyLeft(Span<double> h, int n, int k, int hi, bool three, double tau, double v1, double v2)
+    {
+        var width = hi - k + 1;
+        var r0 = h.Slice((k * n) + k, width);
+        var r1 = h.Slice(((k + 1) * n) + k, width);
+        if (three)
+        {
+            var r2 = h.Slice(((k + 2) * n) + k, width);
+            for (var c = 0; c < width; c++)
+            {
+                var s = tau * (r0[c] + (v1 * r1[c]) + (v2 * r2[c]));
+                r0[c] -= s;
+                r1[c] -= s * v1;
+                r2[c] -= s * v2;
+            }
+        }
+        else
+        {
+            for (var c = 0; c < width; c++)
+            {
+                var s = tau * (r0[c] + (v1 * r1[c]));
+                r0[c] -= s;
+                r1[c] -= s * v1;
+            }
+        }
+    }
+
+    /// <summary>Rows l..last, columns k..k+2 ← (…)·P.</summary>
+    private static void ApplyRight(Span<double> h, int n, int k, int l, int last, bool three, double tau, double v1, double v2)
+    {
+        for (var i = l; i <= last; i++)
+        {
+            var row = h.Slice((i * n) + k, three ? 3 : 2);
+            if (three)
+            {
+                var s = tau * (row[0] + (v1 * row[1]) + (v2 * row[2]));
+                row[0] -= s;
+                row[1] -= s * v1;
+                row[2] -= s * v2;
+            }
+            else
+            {
+                var s = tau * (row[0] + (v1 * row[1]));
+                row[0] -= s;
+                row[1] -= s * v1;
+            }
+        }
+    }
+
+    /// <summary>Eigenvalues of [[a, b], [c, d]]: λ = (a+d)/2 ± √(p² + bc), p = (a−d)/2, without cancellation.</summary>
+    internal static void TwoByTwo(double a, double b, double c, double d, out Complex first, out Complex second)
+    {
+        var p = 0.5 * (a - d);
+        var discriminant = (p * p) + (b * c);
+        if (discriminant >= 0.0)
+        {
+            // z = p + sign(p)·√disc has no cancellation; the roots are d + z and d − bc/z (their product is ad − bc).
+            var z = p + Math.CopySign(Math.Sqrt(discriminant), p);
+            first = d + z;
+            second = z != 0.0 ? d - (b / z * c) : d;
+            return;
+        }
+
+        var mean = d + p;
+        var imaginary = Math.Sqrt(-discriminant);
+        first = new Complex(mean, imaginary);
+        second = new Complex(mean, -imaginary);
+    }
+
+    private static double HessenbergOneNorm(Span<double> h, int n)
+    {
+        var norm = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = Math.Max(0, i - 1); j < n; j++)
+            {
+                norm += Math.Abs(h[(i * n) + j]);
+            }
+        }
+
+        return norm;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace OrleansSweep.Science.LinearAlgebra;
+
+/// <summary>
+/// The portable implementation of <see cref="IDenseKernels"/>: pure C# with Vector256 fused multiply–add, no native
+/// dependency. It is the fallback when OpenBLAS is absent and the reference the native kernels are tested against.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>GEMM: cache-blocked, packed, 4×8 register-tiled micro-kernel (<see cref="ManagedGemm"/>).</item>
+/// <item>GEMV: Vector256 FMA dot products (no transpose) or row axpys (transpose).</item>
+/// <item>QR: Householder, Q formed explicitly, diag(R) ≥ 0 (<see cref="HouseholderQr"/>).</item>
+/// <item>Eigenvalues: balancing, Householder reduction to Hessenberg form, Francis double-shift QR
+/// (<see cref="FrancisQr"/>); about 0.3–1 s at n = 400 on one core.</item>
+/// <item>LU: partial pivoting; singular when a pivot ≤ n·ε·max|A_ij| (<see cref="LuDecomposition"/>).</item>
+/// </list>
+/// Stateless and thread-safe; scratch is rented from <see cref="ArrayPool{T}.Shared"/>. Loops are bounded but do
+/// not observe cancellation (an n = 1000 eigensolve takes seconds, not minutes).
+/// </remarks>
+public sealed class ManagedDenseKernels : IDenseKernels
+{
+    /// <inheritdoc />
+    public string Name => "managed";
+
+    /// <summary>Human-readable detail for logs and result metadata, e.g. "managed (Vector256 FMA)".</summary>
+    public static string Description =>
+        Vector256.IsHardwareAccelerated ? "managed (Vector256 FMA)" : "managed (scalar; Vector256 not accelerated)";
+
+    /// <inheritdoc />
+    public void Gemm(
+        bool transposeA, bool transposeB, int m, int n, int k,
+        double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb,
+        double beta, Span<double> c, int ldc)
+    {
+        DenseArguments.Gemm(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        ManagedGemm.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /// <inheritdoc />
+    public void Gemv(
+        bool transposeA, int m, int n, double alpha, ReadOnlySpan<double> a, int lda,
+        ReadOnlySpan<double> x, double beta, Span<double> y)
+    {
+        DenseArguments.Gemv(transposeA, m, n, a.Length, lda, x.Length, y.Length);
+        if (!transposeA)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                var dot = n == 0 ? 0.0 : VectorOps.Dot(a.Slice(i * lda, n), x);
+                y[i] = beta == 0.0 ? alpha * dot : Math.FusedMultiplyAdd(alpha, dot, beta * y[i]);
+            }
+
+            return;
+        }
+
+        // y ← β·y + Σ_i (α·x_i)·A[i, :]: row axpys keep the access contiguous in row-major storage.
+        var yn = y[..n];
+        VectorOps.Scale(beta, yn);
+        for (var i = 0; i < m; i++)
+        {
+            VectorOps.Axpy(alpha * x[i], a.Slice(i * lda, n), yn);
+        }
+    }
+
+    /// <inheritdoc />
+    public void QrThin(Span<double> a, int m, int k, Span<double> r)
+    {
+        DenseArguments.QrThin(a.Length, m, k, r.Length);
+        HouseholderQr.Factor(a, m, k, r);
+    }
+
+    /// <inheritdoc />
+    public bool Eigenvalues(ReadOnlySpan<double> a, int n, Span<Complex> eigenvalues)
+    {
+        DenseArguments.Square("a", n, a.Length);
+        DenseArguments.Vector("eigenvalues", n, eigenvalues.Length);
+        if (n == 0)
+        {
+            return true;
+        }
+
+        var h = ArrayPool<double>.Shared.Rent(n * n);
+        try
+        {
+            var work = h.AsSpan(0, n * n);
+            a[..(n * n)].CopyTo(work);
+            if (!AllFinite(work))
+            {
+                return false;
+            }
+
+            Balancing.Balance(work, n);
+            HessenbergReduction.Reduce(work, n);
+            return FrancisQr.Eigenvalues(work, n, eigenvalues);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(h);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool LuSolve(Span<double> a, int n, Span<double> b, int nrhs)
+    {
+        DenseArguments.Square("a", n, a.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(nrhs);
+        DenseArguments.Vector("b", checked(n * nrhs), b.Length);
+        return LuDecomposition.Solve(a, n, b, nrhs);
+    }
+
+    internal static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (var x in values)
+        {
+            if (!double.IsFinite(x))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+using OrleansSweep.Science.LinearAlgebra;
+using OrleansSweep.Science.Models;
+using OrleansSweep.Science.Randomness;
+
+namespace OrleansSweep.Science.Lyapunov;
+
+/// <summary>
+/// The state of one QR (Benettin) run: the trajectory, its tangent basis, the twin trajectory and the accumulators.
+/// All buffers are allocated once here; the per-step methods only swap array references.
+/// </summary>
+internal sealed partial class BenettinRun
+{
+    /// <summary>log of a zero R_ii or twin distance is floored here (≈ log of the smallest subnormal) to keep sums finite.</summary>
+    internal const double LogFloor = -745.0;
+
+    private readonly IDiscreteMap map;
+    private readonly IDynamicalSystem? vectorField;
+    private readonly IDenseKernels kernels;
+    private readonly LyapunovOptions options;
+    private readonly double[] r;
+    private readonly double[]? jacobian;
+    private readonly double[]? jacobianR;
+    private double[] x;
+    private double[] xNext;
+    private double[] q;
+    private double[] w;
+    private double[] twin;
+    private double[] twinNext;
+
+    public BenettinRun(
+        IDiscreteMap map, IDynamicalSystem? vectorField, ReadOnlySpan<double> initialState, LyapunovOptions options,
+        IDenseKernels kernels)
+    {
+        this.map = map;
+        this.options = options;
+        this.kernels = kernels;
+        Dimension = map.Dimension;
+        K = Math.Min(options.Exponents, Dimension);
+        StepsPerRound = Math.Max(1, (int)Math.Round(options.OrthonormalizationInterval / map.TimeStep));
+        x = initialState[..Dimension].ToArray();
+        xNext = new double[Dimension];
+        q = new double[Dimension * K];
+        w = new double[Dimension * K];
+        r = new double[K * K];
+        twin = options.Twin ? new double[Dimension] : [];
+        twinNext = options.Twin ? new double[Dimension] : [];
+        LogSums = new double[K];
+        WindowLogs = new double[options.Windows];
+        TwinWindowLogs = new double[options.Windows];
+        MeanSquare = new double[Dimension];
+        if (K == Dimension)
+        {
+            // Σλ is checked against an independent volume rate: the flow's trace when the caller supplies the vector
+            // field of a continuous system, otherwise log|det| of the map from a full QR of its dense Jacobian.
+            this.vectorField = vectorField is { Time: TimeKind.Continuous } ? vectorField : null;
+            VolumeSource = this.vectorField is null ? VolumeRateSource.MapLogDeterminant : VolumeRateSource.VectorFieldTrace;
+            jacobian = new double[Dimension * Dimension];
+            jacobianR = this.vectorField is null ? new double[Dimension * Dimension] : null;
+        }
+    }
+
+    public int Dimension { get; }
+
+    public int K { get; }
+
+    public int StepsPerRound { get; }
+
+    /// <summary>The step index of the current state (steps taken so far).</summary>
+    public long Step { get; private set; }
+
+    public double DivergenceTime { get; private set; } = double.NaN;
+
+    public double[] LogSums { get; }
+
+    public double[] WindowLogs { get; }
+
+    public double[] TwinWindowLogs { get; }
+
+    public double[] MeanSquare { get; }
+
+    public long AveragedSteps { get; private set; }
+
+    public VolumeRateSource VolumeSource { get; } = VolumeRateSource.None;
+
+    public double VolumeSum { get; private set; }
+
+    public ReadOnlySpan<double> State => x;
+
+    /// <summary>Random Gaussian columns, orthonormalised (the initial tangent basis).</summary>
+    public void InitialiseBasis(RandomStream basisStream)
+    {
+        basisStream.FillGaussian(q);
+        kernels.QrThin(q, Dimension, K, r);
+    }
+
+    /// <summary>twin ← x + δ·u with u a random unit direction.</summary>
+    public void InitialiseTwin(RandomStream twinStream)
+    {
+        if (!options.Twin)
+        {
+            return;
+        }
+
+        twinStream.FillGaussian(twin);
+        var norm = Math.Sqrt(SumOfSquares(twin));
+        var scale = options.TwinPerturbation / norm;
+        for (var i = 0; i < Dimension; i++)
+        {
+            twin[i] = x[i] + scale * twin[i];
+        }
+    }
+
+    private static double SumOfSquares(ReadOnlySpan<double> v)
+    {
+        var sum = 0.0;
+        foreach (var value in v)
+        {
+            sum += value * value;
+        }
+
+        return sum;
+    }
+
+    private static double SafeLog(double value) => value > 0 ? Math.Max(Math.Log(value), LogFloor) : LogFloor;
+
+    private bool IsBounded(ReadOnlySpan<double> v)
+    {
+        var threshold = options.DivergenceThreshold;
+        foreach (var value in v)
+        {
+            // Written so that NaN fails the test.
+            if (!(Math.Abs(value) <= threshold))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

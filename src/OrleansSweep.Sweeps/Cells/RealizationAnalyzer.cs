@@ -1,0 +1,182 @@
+using OrleansSweep.Science;
+using OrleansSweep.Science.FixedPoints;
+using OrleansSweep.Science.LinearAlgebra;
+using OrleansSweep.Science.Lyapunov;
+using OrleansSweep.Science.Models;
+using OrleansSweep.Science.Randomness;
+using OrleansSweep.Science.Spectra;
+using OrleansSweep.Sweeps.Grid;
+using OrleansSweep.Sweeps.Specs;
+
+namespace OrleansSweep.Sweeps.Cells;
+
+/// <summary>Runs the requested analyses on one seeded realisation of a cell's network.</summary>
+/// <remarks>
+/// Every stream derives from (spec seed, <see cref="CellKeys.NetworkKey"/>, realisation, role), so the numbers do not
+/// depend on which worker, thread or retry computed them.
+/// </remarks>
+internal sealed class RealizationAnalyzer(IDenseKernels kernels)
+{
+    public RealizationResult Analyze(CellDefinition cell, int realization, CancellationToken cancellationToken)
+    {
+        var key = CellKeys.NetworkKey(cell);
+        RandomStream Stream(StreamRole role) => StreamKeys.Stream(cell.Seed, key, realization, role);
+
+        var network = NetworkFactory.Create(new NetworkSpec(cell.Family, cell.N, cell.Parameters), NetworkStreams.For(cell.Seed, key, realization), kernels);
+        var result = new RealizationResult();
+        FixedPointReport? fixedPoints = null;
+        if (cell.Analyses.FixedPoints is { } fixedPointSettings)
+        {
+            fixedPoints = FixedPointFinder.Find(network, Stream(StreamRole.FixedPointStarts), FixedPointOptionsFrom(fixedPointSettings), kernels, cancellationToken);
+            RecordFixedPoints(result, fixedPoints);
+        }
+
+        if (cell.Analyses.Lyapunov is { } lyapunovSettings)
+        {
+            var options = LyapunovOptionsFrom(lyapunovSettings, network.Dimension);
+            var lyapunov = LyapunovAnalysis.Run(network, Stream(StreamRole.InitialState), Stream(StreamRole.Basis), Stream(StreamRole.TwinPerturbation), options, kernels, cancellationToken);
+            RecordLyapunov(result, lyapunov, network.Units, lyapunovSettings.TwinCheck);
+        }
+
+        if (cell.Analyses.Spectrum is { } spectrumSettings)
+        {
+            var (outcome, spectrum) = SpectrumOf(network, spectrumSettings, cell.Analyses.FixedPoints, fixedPoints, Stream, cancellationToken);
+            RecordSpectrum(result, outcome, spectrum);
+        }
+
+        return result;
+    }
+
+    private (AnalysisOutcome Outcome, SpectrumResult? Spectrum) SpectrumOf(
+        IRecurrentNetwork network, SpectrumSettings settings, FixedPointSettings? fixedPointSettings, FixedPointReport? fixedPoints,
+        Func<StreamRole, RandomStream> stream, CancellationToken cancellationToken)
+    {
+        var options = new SpectrumOptions
+        {
+            Samples = settings.Samples,
+            SampleSpacing = settings.SampleInterval,
+            TransientTime = settings.TransientTime,
+            SlowModeEpsilon = settings.SlowModeEpsilon,
+            KeepEigenvalues = false,
+        };
+        if (!settings.AtFixedPoints)
+        {
+            var onAttractor = JacobianSpectrum.OnAttractor(network, stream(StreamRole.InitialState), options, kernels, cancellationToken);
+            return (onAttractor.Outcome, onAttractor);
+        }
+
+        // At the lowest-residual fixed point found (a search with the cell's fixed-point knobs, or the defaults).
+        fixedPoints ??= FixedPointFinder.Find(network, stream(StreamRole.FixedPointStarts), FixedPointOptionsFrom(fixedPointSettings ?? new FixedPointSettings()), kernels, cancellationToken);
+        var point = fixedPoints.Points.OrderBy(p => p.Residual).FirstOrDefault();
+        if (point is null)
+        {
+            return (fixedPoints.Outcome.IsUsable ? AnalysisOutcome.NotConverged("no fixed point was found to take the spectrum at") : fixedPoints.Outcome, null);
+        }
+
+        var atPoint = JacobianSpectrum.AtState(network, point.State, 0, options, kernels, cancellationToken);
+        return (atPoint.Outcome, atPoint);
+    }
+
+    private static LyapunovOptions LyapunovOptionsFrom(LyapunovSettings settings, int dimension) => new()
+    {
+        Exponents = Math.Min(settings.Exponents, dimension),
+        TransientTime = settings.TransientTime,
+        BasisWarmupTime = Math.Min(LyapunovOptions.Default.BasisWarmupTime, settings.TransientTime),
+        AveragingTime = settings.AveragingTime,
+        OrthonormalizationInterval = settings.OrthonormalizationInterval,
+        InitialStateScale = settings.InitialScale,
+        Windows = settings.Windows,
+        Twin = settings.TwinCheck,
+    };
+
+    private static FixedPointOptions FixedPointOptionsFrom(FixedPointSettings settings) => new()
+    {
+        Starts = settings.Starts,
+        StartScales = settings.StartScales,
+        TrajectoryStartFraction = settings.TrajectoryStartFraction,
+        MaxNewtonIterations = settings.MaxIterations,
+        ResidualTolerance = settings.ResidualTolerance,
+        DuplicateTolerance = settings.DuplicateTolerance,
+        KeepPoints = 16, // enough for the spectrum at the lowest-residual fixed point
+    };
+
+    private static void RecordLyapunov(RealizationResult result, LyapunovResult lyapunov, int units, bool twin)
+    {
+        result.Statuses["lyapunov_status"] = StatusText(lyapunov.Outcome);
+        Note(result, "lyapunov", lyapunov.Outcome);
+        if (!lyapunov.Outcome.IsUsable)
+        {
+            return;
+        }
+
+        result.Set(CellMetrics.LyapunovMax, lyapunov.MaxExponent);
+        result.Set(CellMetrics.LyapunovSum, lyapunov.Sum);
+        result.Set(CellMetrics.KaplanYorke, lyapunov.KaplanYorkeDimension);
+        result.Set(CellMetrics.EntropyRate, lyapunov.EntropyRate);
+        result.Set(CellMetrics.LyapunovWindowSpread, lyapunov.WindowSpread);
+        result.Set(CellMetrics.LyapunovConverged, lyapunov.Outcome.Status == AnalysisStatus.Converged ? 1 : 0);
+        if (twin)
+        {
+            result.Set(CellMetrics.LyapunovTwinMax, lyapunov.TwinMaxExponent);
+        }
+
+        // ⟨h²⟩: the first N state components are h for every family (gated: (h, z, r); LSTM: (h, c)).
+        result.Set(CellMetrics.MeanSquareActivity, lyapunov.MeanSquareState.Take(units).Average());
+        result.Series["lyapunov_spectrum"] = [.. lyapunov.Spectrum];
+    }
+
+    private static void RecordSpectrum(RealizationResult result, AnalysisOutcome outcome, SpectrumResult? spectrum)
+    {
+        result.Statuses["spectrum_status"] = StatusText(outcome);
+        Note(result, "spectrum", outcome);
+        if (spectrum is null || !outcome.IsUsable)
+        {
+            return;
+        }
+
+        result.Set(CellMetrics.SpectralRadius, spectrum.SpectralRadius);
+        result.Set(CellMetrics.SpectralAbscissa, spectrum.SpectralAbscissa);
+        result.Set(CellMetrics.SlowModeFraction, spectrum.SlowModeFraction);
+        // The random-matrix edge beside the measurement: abscissa for flows, radius for maps.
+        result.Set(CellMetrics.RmtEdge, spectrum.Time == TimeKind.Continuous ? spectrum.PredictedAbscissa : spectrum.PredictedRadius);
+    }
+
+    private static void RecordFixedPoints(RealizationResult result, FixedPointReport report)
+    {
+        result.Statuses["fixed_points_status"] = StatusText(report.Outcome);
+        Note(result, "fixed points", report.Outcome);
+        if (!report.Outcome.IsUsable)
+        {
+            return;
+        }
+
+        result.Set(CellMetrics.FixedPoints, report.Distinct);
+        result.Set(CellMetrics.FixedPointsStable, report.StableCount);
+        var maxIndex = Array.FindLastIndex(report.IndexHistogram, count => count > 0);
+        result.Set(CellMetrics.FixedPointsMaxIndex, maxIndex < 0 ? double.NaN : maxIndex);
+        result.Set(CellMetrics.FixedPointsFailedStarts, report.FailedStarts);
+        result.Set(CellMetrics.FixedPointsSlowRejected, report.SlowPointsRejected);
+        result.Set(CellMetrics.FixedPointsSingletons, report.Singletons);
+    }
+
+    private static void Note(RealizationResult result, string analysis, AnalysisOutcome outcome)
+    {
+        if (outcome.Status is not (AnalysisStatus.Converged or AnalysisStatus.NotApplicable))
+        {
+            result.Problems.Add($"{analysis}: {StatusText(outcome)}");
+        }
+    }
+
+    internal static string StatusText(AnalysisOutcome outcome)
+    {
+        var status = outcome.Status switch
+        {
+            AnalysisStatus.Converged => "converged",
+            AnalysisStatus.NotConverged => "not converged",
+            AnalysisStatus.Diverged => "diverged",
+            AnalysisStatus.NotApplicable => "not applicable",
+            _ => "cancelled",
+        };
+        return outcome.Reason is null ? status : $"{status}: {outcome.Reason}";
+    }
+}

@@ -1,0 +1,45 @@
+using OrleansSweep.Contracts;
+
+namespace OrleansSweep.Sweeps.Coordination;
+
+/// <summary>The coordinator's in-memory view of one running sweep (the store is the source of truth).</summary>
+internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<string> alreadyDone, int alreadyFailed)
+{
+    private readonly Lock gate = new();
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private int done = alreadyDone.Count;
+    private int failed = alreadyFailed;
+    private int stopped;
+
+    public SweepPlan Plan { get; } = plan;
+
+    public bool FailFast { get; } = failFast;
+
+    public TaskCompletionSource<SweepOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Add(IReadOnlyList<CellAnalyzed> recorded)
+    {
+        lock (gate)
+        {
+            done += recorded.Count;
+            failed += recorded.Count(r => r.Status == "failed");
+        }
+    }
+
+    /// <summary>True for the one caller that gets to finish or stop the sweep.</summary>
+    public bool TryStop() => Interlocked.Exchange(ref stopped, 1) == 0;
+
+    public SweepProgress Snapshot()
+    {
+        lock (gate)
+        {
+            return new SweepProgress(Plan.SweepId, Plan.Cells.Count, done, failed, alreadyDone.Count, startedAt);
+        }
+    }
+
+    public SweepOutcome StoppedOutcome(string reason)
+    {
+        var snapshot = Snapshot();
+        return new SweepOutcome(Plan.SweepId, false, snapshot.Total, snapshot.Failed, null, reason);
+    }
+}
