@@ -43,13 +43,6 @@ internal static class EmbeddedSweep
             // Stops the bus: in-flight cells observe cancellation; every stored result stays for the next run.
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(stopTimeout.Token).ConfigureAwait(false);
-            await DisposeCoordinatorAsync(host).ConfigureAwait(false);
         }
-    }
-
-    private static async Task DisposeCoordinatorAsync(IHost host)
-    {
-        await host.Services.GetRequiredService<SweepCoordinator>().DisposeAsync().ConfigureAwait(false);
-        host.Services.GetRequiredService<Sweeps.Storage.SweepStore>().Dispose();
     }
 }

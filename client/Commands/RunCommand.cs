@@ -38,7 +38,7 @@ internal static class RunCommand
             return SpecErrors.Report(exception, Console.Error);
         }
 
-        Console.WriteLine($"sweep {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), model {sweep.Spec.Model}, kernels {DenseKernels.Describe()}");
+        Console.WriteLine($"sweep {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), model {Science.Models.ModelCatalog.NameOf(sweep.Spec.Model)}, kernels {DenseKernels.Describe()}");
         var progress = new ProgressLine(Console.Out);
         try
         {

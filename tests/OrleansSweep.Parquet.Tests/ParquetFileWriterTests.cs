@@ -133,6 +133,7 @@ public sealed class ParquetFileWriterTests(ParquetReadersFixture fixture) : ICla
             ["orleanssweep.spec"] = """{"model":"rnn","grid":{"gH":[0.5,1.0,1.5]},"note":"日本 😀"}""",
             ["orleanssweep.version"] = "0.1.0",
             ["empty"] = string.Empty,
+            [" padded key "] = "  value with surrounding space \n",
             ["clé ünicode 😀"] = "välue\nwith newline",
             ["large"] = new string('y', 100_000),
         };

@@ -21,6 +21,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
     private readonly Channel<PendingResult> inbox = Channel.CreateUnbounded<PendingResult>(new() { SingleReader = true });
     private readonly CancellationTokenSource stopping = new();
     private readonly Task writer;
+    private int disposed;
 
     public SweepCoordinator(SweepStore store, ICellDispatcher dispatcher, ISweepFinisher finisher)
     {
@@ -96,6 +97,11 @@ public sealed class SweepCoordinator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         inbox.Writer.TryComplete();
         await writer.ConfigureAwait(false);
         await stopping.CancelAsync().ConfigureAwait(false);

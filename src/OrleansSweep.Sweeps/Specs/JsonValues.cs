@@ -89,7 +89,9 @@ internal static class JsonValues
             return false;
         }
 
-        var range = $"between {CanonicalNumber.Format(minimum)} and {CanonicalNumber.Format(maximum)}";
+        var range = maximum >= int.MaxValue
+            ? $"≥ {CanonicalNumber.Format(minimum)}"
+            : $"between {CanonicalNumber.Format(minimum)} and {CanonicalNumber.Format(maximum)}";
         if (Math.Floor(real) != real)
         {
             errors.Add(path, $"must be a whole number, but is {CanonicalNumber.Show(real)}.", $"use a whole number {range}");

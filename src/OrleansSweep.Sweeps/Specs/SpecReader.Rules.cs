@@ -97,7 +97,7 @@ internal sealed partial class SpecReader
             : string.Empty;
         errors.Add(
             unitsField,
-            $"is too large for memory: a {ModelCatalog.NameOf(family)} cell at n = {largestN} (D = {ModelCatalog.StateDimension(family, largestN)}) needs about {MemoryEstimate.Format(estimate.PerCellBytes)} at its peak, and {estimate.ConcurrentCells} cells run at once, {MemoryEstimate.Format(estimate.TotalBytes)} in all, over the limit of {MemoryEstimate.Format(limit)} ({limitSource}).",
+            $"is too large for memory: a {ModelCatalog.NameOf(family)} cell at n = {largestN} (D = {ModelCatalog.StateDimension(family, largestN)}) needs about {MemoryEstimate.Format(estimate.PerCellBytes)} at its peak, and {RunAtOnce(estimate.ConcurrentCells)}, {MemoryEstimate.Format(estimate.TotalBytes)} in all, over the limit of {MemoryEstimate.Format(limit)} ({limitSource}).",
             $"use a smaller n, {dense}or raise memoryLimitGb if the machine has the memory");
     }
 
@@ -107,4 +107,6 @@ internal sealed partial class SpecReader
         var bytes = gibibytes * (1L << 30);
         return bytes >= 9.2e18 ? long.MaxValue : (long)bytes;
     }
+
+    private static string RunAtOnce(int cells) => cells == 1 ? "1 cell runs at once" : $"{cells} cells run at once";
 }

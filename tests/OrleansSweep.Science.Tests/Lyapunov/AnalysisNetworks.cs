@@ -18,7 +18,7 @@ internal static class AnalysisNetworks
             Kernels);
 
     /// <summary>A run with initial state, basis and twin streams derived from <paramref name="seed"/>.</summary>
-    public static LyapunovResult Lyapunov(IRecurrentNetwork network, ulong seed, LyapunovOptions options, CancellationToken ct = default) =>
+    public static LyapunovResult RunLyapunov(IRecurrentNetwork network, ulong seed, LyapunovOptions options, CancellationToken ct = default) =>
         LyapunovAnalysis.Run(
             network,
             StreamKeys.Stream(seed, "analysis-tests", 0, StreamRole.InitialState),

@@ -11,7 +11,7 @@ public sealed record CriticalPoint(double Value, AnalysisOutcome Outcome);
 /// </summary>
 /// <remarks>
 /// Vanilla: scan σ_w² ∈ [0.05, 200] (48 points); for tanh χ_1 increases with σ_w², so the crossing is unique
-/// (σ_b,eff² = 0 gives exactly 1). minimalRNN: scan σ_w² ∈ [10⁻², 10⁴] (61 points); χ can stay just below 1 for
+/// (σ_b,eff² = μ_b = 0 gives exactly 1). minimalRNN: scan σ_w² ∈ [10⁻², 10⁴] (61 points); χ can stay just below 1 for
 /// large μ_b, in which case the outcome is NotConverged with that reason. Accuracy ~10⁻¹⁰ relative (quadrature
 /// limited), far inside the ±0.002 of the §B.7 table and the ±1 % of case 20.
 /// </remarks>
@@ -20,6 +20,13 @@ public static class CriticalLine
     /// <summary>σ_w² with χ_1 = 1 for the vanilla tanh RNN at the given σ_b,eff² and μ_b.</summary>
     public static CriticalPoint VanillaSigmaW2(double sigmaBEff2, double muB = 0, CancellationToken ct = default)
     {
+        if (sigmaBEff2 == 0 && muB == 0)
+        {
+            // q* = 0 up to σ_w² = 1, where χ_1 = σ_w² reaches 1; above it χ_1 − 1 = O((σ_w² − 1)²) is too flat
+            // for a root finder to resolve better than ~10⁻⁷, so the exact value is returned.
+            return new CriticalPoint(1, AnalysisOutcome.Converged);
+        }
+
         var grid = ScalarRoot.GeometricGrid(0.05, 200, 48);
         return Find(
             w2 =>

@@ -33,6 +33,23 @@ public static class DynamicalIsometry
     public static double VarianceGrowthPerStep(double mu1, double mu2, WeightEnsemble ensemble) =>
         mu2 / (mu1 * mu1) - 1 + (ensemble == WeightEnsemble.Gaussian ? 1 : 0);
 
+    /// <summary>
+    /// (mean, variance) of the squared singular values of Π_t [d_t] W_t for per-step moments (m1_t, m2_t) of d_t²
+    /// (m1 = ⟨d²⟩, m2 = ⟨d⁴⟩) and weight variance σ_w²: mean = Π σ_w² m1_t, variance = mean²·Σ_t (m2_t/m1_t² − 1 + s_W).
+    /// </summary>
+    public static (double Mean, double Variance) Combine(IEnumerable<(double M1, double M2)> steps, double sigmaW2, WeightEnsemble ensemble)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        double mean = 1, normalisedVariance = 0;
+        foreach (var (m1, m2) in steps)
+        {
+            mean *= sigmaW2 * m1;
+            normalisedVariance += VarianceGrowthPerStep(m1, m2, ensemble);
+        }
+
+        return (mean, mean * mean * normalisedVariance);
+    }
+
     /// <summary>The prediction for <paramref name="steps"/> ≥ 1 steps at the stable q* of <paramref name="p"/>.</summary>
     public static IsometryPrediction Vanilla(CpsParameters p, int steps, WeightEnsemble ensemble)
     {
@@ -41,9 +58,7 @@ public static class DynamicalIsometry
         var q = VanillaMeanField.QStar(p);
         var mu1 = GaussianPairKernels.Tanh(p.MuB, q, q).SlopeProduct;
         var mu2 = GaussianExpectation.Of(x => Math.Pow(1 / Math.Cosh(x), 8), p.MuB, q);
-        var chi1 = p.SigmaW2 * mu1;
-        var mean = Math.Pow(chi1, steps);
-        var variance = mean * mean * steps * VarianceGrowthPerStep(mu1, mu2, ensemble);
-        return new IsometryPrediction(steps, mean, variance, mu1, mu2, chi1, AnalysisOutcome.Converged);
+        var (mean, variance) = Combine(Enumerable.Repeat((mu1, mu2), steps), p.SigmaW2, ensemble);
+        return new IsometryPrediction(steps, mean, variance, mu1, mu2, p.SigmaW2 * mu1, AnalysisOutcome.Converged);
     }
 }

@@ -36,7 +36,7 @@ public class MinimalMeanFieldTests
         var u2 = GaussianExpectation.Of(e => Logistic(e) * Logistic(e), muB, result.QStar, fine);
         var slope2 = GaussianExpectation.Of(e => Math.Pow(Logistic(e) * (1 - Logistic(e)), 2), muB, result.QStar, fine);
         Assert.Equal(u2 + sigmaW2 * (result.StateSecondMoment!.Value + 1) * slope2, result.Chi, 10);
-        Assert.True(u2 > 0.5, "the ⟨u²⟩ term the third-party script drops is not small");
+        Assert.True(u2 > 0.25, "the ⟨u²⟩ term the third-party script drops is not small (⟨u²⟩ ≥ ⟨u⟩²)");
     }
 
     [Fact]
