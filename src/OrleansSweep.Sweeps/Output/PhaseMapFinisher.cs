@@ -39,7 +39,6 @@ public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
         var summary = new List<(string Key, string Value)>
         {
             ("sweep", plan.Name),
-            ("model", plan.Model),
             ("cells", plan.Cells.Count.ToString(CultureInfo.InvariantCulture)),
             ("failed cells", failed.ToString(CultureInfo.InvariantCulture)),
             ("axes", string.Join(" × ", plan.Axes.Select(a => $"{SymbolLabels.Parameter(a.Parameter)} ({a.Values.Count})"))),
