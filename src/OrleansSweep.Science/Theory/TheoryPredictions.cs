@@ -21,8 +21,9 @@ namespace OrleansSweep.Science.Theory;
 /// applicable).</item>
 /// </list>
 /// <para>
-/// Cost: CPS cells take milliseconds; a gated cell with α_z = 0 takes ~0.1–0.5 s for the DMFT plus, once per
-/// (α_r, b_r), ~0.5–5 s for g_c (memoised in-process). Flags are 1/0. Non-convergence is reported per value.
+/// Cost (one core): CPS cells take well under 10 ms (the minimalRNN critical line ~20 ms); a gated cell with α_z = 0
+/// takes ~15–160 ms for the DMFT plus, once per (α_r, b_r), ~25–600 ms for g_c (memoised in-process). Flags are 1/0.
+/// Non-convergence is reported per value.
 /// </para>
 /// </remarks>
 public static partial class TheoryPredictions

@@ -13,14 +13,20 @@ namespace OrleansSweep.Science.Theory.Dmft;
 /// <param name="Outcome">Converged, or why not (NotConverged, Cancelled) with the reason.</param>
 public sealed record ChaosOnsetResult(double GC, double ZeroFpLine, bool IsDiscontinuous, AnalysisOutcome Outcome);
 
-/// <summary>Finds g_c by bisection on the existence of a non-zero DMFT solution.</summary>
+/// <summary>Finds g_c by bracketing and bisection on the existence of a non-zero DMFT solution.</summary>
 /// <remarks>
+/// <para>
 /// Every non-zero admissible solution is chaotic: Δ'(τ) is an eigenfunction of H with energy −1 and one node, so the
-/// nodeless ground state has E_0 &lt; −1 and λ_max &gt; 0 (§B.4). Hence g_c is where a non-zero Δ0 first exists. The
-/// bracket is [lower, 1/σ(b_r)], lower starting at the static g_FP (expected below g_c) and lowered by 10 % steps if
-/// chaos already exists there; bisection stops at an absolute width of <c>tolerance</c> (≈ 10 existence tests of
-/// 17–35 DMFT tables each). The existence test resolves dips of the balance function narrower than the golden-section
-/// width (10⁻³ of a grid step in ln Δ0) only approximately, which bounds the accuracy of g_c to ~10⁻³.
+/// nodeless ground state has E_0 &lt; −1 and λ_max &gt; 0 (§B.4). Hence g_c is where a non-zero Δ0 first exists, and
+/// for g_h &gt; 1/σ(b_r) one always does.
+/// </para>
+/// <para>
+/// Bracketing starts from the static onset g_FP (chaos is expected above it, §B.5) and steps up by factors of 1.15
+/// until chaos exists or the zero-FP line is reached (then the onset is continuous, g_c = 1/σ(b_r)); if chaos
+/// already exists at g_FP it steps down by 10 %. Bisection then stops at an absolute width of <c>tolerance</c>. Each
+/// existence test costs 17–35 DMFT tables. Dips of the balance function narrower than the golden-section resolution
+/// are resolved only approximately, which bounds the accuracy of g_c to ~10⁻³.
+/// </para>
 /// </remarks>
 public static class ChaosOnset
 {
@@ -30,36 +36,56 @@ public static class ChaosOnset
         options ??= DmftOptions.Default;
         try
         {
-            var upper = line * (1 - tolerance);
-            if (!GatedGaussianDmft.HasChaoticSolution(upper, alphaR, bR, options, ct))
-            {
-                return new ChaosOnsetResult(line, line, false, AnalysisOutcome.Converged);
-            }
-
+            bool Chaotic(double gH) => GatedGaussianDmft.HasChaoticSolution(gH, alphaR, bR, options, ct);
+            var top = line * (1 - tolerance);
             var onset = FixedPointMeanField.Onset(alphaR, bR, ct);
-            var lower = onset.Outcome.IsUsable && onset.GFp < upper ? onset.GFp : 0.5 * line;
-            var found = false;
-            for (var i = 0; i < 30; i++)
+            var start = onset.Outcome.IsUsable ? Math.Min(onset.GFp, top) : top;
+            double lower, upper;
+            if (Chaotic(start))
             {
-                if (!GatedGaussianDmft.HasChaoticSolution(lower, alphaR, bR, options, ct))
+                upper = start;
+                lower = start;
+                for (var i = 0; i < 30 && Chaotic(lower); i++)
                 {
-                    found = true;
-                    break;
+                    upper = lower;
+                    lower *= 0.9;
                 }
 
-                upper = lower;
-                lower *= 0.9;
+                if (Chaotic(lower))
+                {
+                    return new ChaosOnsetResult(double.NaN, line, true, AnalysisOutcome.NotConverged($"chaos exists down to g_h = {lower:G4}"));
+                }
             }
-
-            if (!found)
+            else
             {
-                return new ChaosOnsetResult(double.NaN, line, true, AnalysisOutcome.NotConverged($"chaos exists down to g_h = {lower:G4}"));
+                lower = start;
+                upper = double.NaN;
+                for (var g = start * 1.15; g < top; g *= 1.15)
+                {
+                    if (Chaotic(g))
+                    {
+                        upper = g;
+                        break;
+                    }
+
+                    lower = g;
+                }
+
+                if (double.IsNaN(upper))
+                {
+                    if (!Chaotic(top))
+                    {
+                        return new ChaosOnsetResult(line, line, false, AnalysisOutcome.Converged);
+                    }
+
+                    upper = top;
+                }
             }
 
             for (var i = 0; i < 60 && upper - lower > tolerance; i++)
             {
                 var middle = 0.5 * (lower + upper);
-                if (GatedGaussianDmft.HasChaoticSolution(middle, alphaR, bR, options, ct))
+                if (Chaotic(middle))
                 {
                     upper = middle;
                 }
@@ -69,7 +95,8 @@ public static class ChaosOnset
                 }
             }
 
-            return new ChaosOnsetResult(0.5 * (lower + upper), line, true, AnalysisOutcome.Converged);
+            var gc = 0.5 * (lower + upper);
+            return new ChaosOnsetResult(gc, line, gc < top, AnalysisOutcome.Converged);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

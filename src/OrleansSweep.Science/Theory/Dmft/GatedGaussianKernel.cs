@@ -14,9 +14,14 @@ namespace OrleansSweep.Science.Theory.Dmft;
 internal sealed class GatedGaussianKernel(double gH, double alphaR, double bR) : IGaussianDmftKernel
 {
     private readonly double restingGate = Logistic(bR);
+    private readonly Lazy<double> maximumDelta0 = new(() => Bound(alphaR, bR));
 
-    /// <summary>ν ≤ max C_σr · max C_φ ≤ 1, so Δ0²/2 ≤ Δ0.</summary>
-    public double MaximumDelta0 => 2;
+    /// <summary>
+    /// Δ0²/2 = ∫ν ≤ Δ0·max ν and ν = C_σr·C_φ ≤ E[σ_r²]_Q·Q with Q = C_φ(Δ0) ≤ 1 (Cauchy–Schwarz), so
+    /// Δ0 ≤ 2 max_{Q≤1} Q·E[σ_r²]_Q (×1.25 for the 33-point grid). A nearly closed gate (b_r ≪ 0) thus keeps the
+    /// search — and the quadrature slopes g_h√Δ0 — small even when g_h is large.
+    /// </summary>
+    public double MaximumDelta0 => maximumDelta0.Value;
 
     public double ZeroLimitSlope => gH * gH * restingGate * restingGate;
 
@@ -49,4 +54,17 @@ internal sealed class GatedGaussianKernel(double gH, double alphaR, double bR) :
     }
 
     internal static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static double Bound(double alphaR, double bR)
+    {
+        double largest = 0;
+        for (var i = 1; i <= 32; i++)
+        {
+            var q = i / 32.0;
+            var variance = alphaR * alphaR * q;
+            largest = Math.Max(largest, q * GaussianPairKernels.Logistic(bR, variance, variance).Product);
+        }
+
+        return Math.Min(2, 2.5 * largest);
+    }
 }

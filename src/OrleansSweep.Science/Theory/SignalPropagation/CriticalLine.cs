@@ -64,6 +64,8 @@ public static class CriticalLine
             }
 
             var root = ScalarRoot.FirstCrossing(chiMinusOne, grid, upward: true, ct, accuracy: 1e-13);
+            // A cancellation inside the scan's last evaluations yields NaN values, not an exception: recheck.
+            ct.ThrowIfCancellationRequested();
             return root is { } value
                 ? new CriticalPoint(value, AnalysisOutcome.Converged)
                 : new CriticalPoint(double.NaN, AnalysisOutcome.NotConverged(noCrossing));

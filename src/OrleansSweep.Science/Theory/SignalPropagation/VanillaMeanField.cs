@@ -32,11 +32,16 @@ public static class VanillaMeanField
     {
         ArgumentNullException.ThrowIfNull(p);
         p.Validate();
+        if (p.SigmaW2 == 0)
+        {
+            return p.SigmaBEff2;
+        }
+
         var lower = p.SigmaBEff2;
         var upper = p.SigmaW2 + p.SigmaBEff2;
-        if (VarianceMap(lower, p) - lower <= 0)
+        if (p.SigmaBEff2 == 0 && p.MuB == 0)
         {
-            // Only when σ_b,eff² = 0 and tanh(μ_b) = 0: q = 0 is a fixed point with slope σ_w².
+            // q = 0 is a fixed point with slope σ_w²; the non-zero one exists only for σ_w² > 1.
             if (p.SigmaW2 <= 1)
             {
                 return 0;

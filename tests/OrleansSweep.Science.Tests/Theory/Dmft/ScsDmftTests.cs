@@ -54,6 +54,15 @@ public class ScsDmftTests
     }
 
     [Fact]
+    public void Roots_whose_trajectory_cannot_decay_are_rejected()
+    {
+        // At small Δ0 and g > 1, K(0) ≈ g² > 1: Δ = 0 is a valley of the potential, not a hilltop.
+        Assert.False(DmftTable.Build(new ScsKernel(2), 1e-3, 17).IsAdmissible(out var reason));
+        Assert.Contains("K(0)", reason, StringComparison.Ordinal);
+        Assert.True(DmftTable.Build(new ScsKernel(2), ScsDmft.Solve(2).Delta0, 33).IsAdmissible(out _));
+    }
+
+    [Fact]
     public void Exponent_vanishes_quadratically_at_the_transition()
     {
         // §A.1: continuous transition with λ_max ∝ (g − 1)².

@@ -64,6 +64,9 @@ public class VanillaMeanFieldTests
         var chaotic = VanillaMeanField.Solve(new CpsParameters(1.7));
         Assert.True(chaotic.QStar > 0);
         Assert.Equal(0, chaotic.CStar);
+        var inputOnly = VanillaMeanField.Solve(new CpsParameters(0, SigmaB2: 0.3));
+        Assert.Equal(0.3, inputOnly.QStar);
+        Assert.Equal(0, inputOnly.Chi);
     }
 
     [Fact]
