@@ -19,9 +19,12 @@ namespace OrleansSweep.Science.FixedPoints;
 /// (the distance-to-root estimate) is below the step tolerance; one more Newton step is then taken. A small residual
 /// alone is not enough: where G is tiny without a root nearby (a saturated gate that holds any state, a ghost of a
 /// saddle-node) the Newton step stays large. Such starts, starts that reach a local minimum of q with relative
-/// gradient |J_GᵀG|/(max(‖J_G‖_F, 1)|G|) below the slow-point tolerance, and starts that stall (q falls by less than
-/// 10⁻⁴ of itself over ten iterations, as damped steps creep towards a minimum of q with q &gt; 0) are slow points. The one exception
-/// is G = 0 exactly with J_G singular: a root of the floating-point equation, accepted with an unknown position error.
+/// gradient |J_GᵀG|/(max(‖J_G‖_F, 1)|G|) below the slow-point tolerance, and starts that stall (q falls by less
+/// than 10⁻⁴ of itself over ten iterations, as damped steps creep towards a minimum of q with q &gt; 0) are slow
+/// points. The one exception is a residual below tolerance where J_G is singular to working precision, so that no
+/// Newton step exists: a degenerate root reached to rounding level (at the origin of h ↦ tanh h, J_G = −tanh²h rounds
+/// to 0 once |h| &lt; 1e-8), accepted with PositionError NaN. False roots of that kind from a closed update gate are
+/// avoided for the GRU and the gated RNN by their z-free equations.
 /// </para>
 /// <para>
 /// Degenerate roots (e.g. the origin of h ↦ tanh(h), where J_G = 0): Newton converges only linearly, with a constant
@@ -117,9 +120,9 @@ internal sealed partial class DampedNewton
             {
                 ResetHistory();
                 positionError = double.NaN;
-                if (q == 0.0)
+                if (residualRms < options.ResidualTolerance)
                 {
-                    return new(StartResultKind.Converged, 0.0, positionError, iteration + 1);
+                    return new(StartResultKind.Converged, residualRms, positionError, iteration + 1);
                 }
             }
 
@@ -154,7 +157,7 @@ internal sealed partial class DampedNewton
         problem.Jacobian(y, jacobian);
         var solved = SolveNewtonStep();
         var positionError = solved ? TensorPrimitives.Norm<double>(step) / Math.Sqrt(n) : double.NaN;
-        if (Rms(q) < options.ResidualTolerance && (positionError < options.StepTolerance || (!solved && q == 0.0)))
+        if (Rms(q) < options.ResidualTolerance && (positionError < options.StepTolerance || !solved))
         {
             return new(StartResultKind.Converged, Rms(q), positionError, iterations);
         }

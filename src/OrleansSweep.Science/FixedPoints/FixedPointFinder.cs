@@ -16,7 +16,9 @@ namespace OrleansSweep.Science.FixedPoints;
 /// not depend on the z-gate (α_z, b_z, τ_z; GRU g_z, b_z), only their stability does; so for these two families
 /// Newton solves the z-free equation on h alone (§C: G = h̃(h) − h for the GRU; G = −h + J^h(σ_r(J^r φ) ⊙ φ) for the
 /// gated RNN, lifted by z = J^z φ, r = J^r φ). The Newton iteration, and hence the set found, is then literally the
-/// same for every z-gate, and a gated start costs an N×N LU instead of 3N×3N.
+/// same for every z-gate, and a gated start costs an N×N LU instead of 3N×3N. Likewise the autonomous minimalRNN's
+/// gate is divided out (F(h) − h = −(1 − u) ⊙ h, so the origin is its only fixed point). This also removes false roots:
+/// where a holding gate saturates (σ rounds to 0 or 1) the floating-point map holds any state exactly.
 /// </para>
 /// <para>
 /// Cost per start: up to <see cref="FixedPointOptions.MaxNewtonIterations"/> × (a dense Jacobian and an LU of

@@ -56,7 +56,8 @@ public sealed record FixedPointOptions
     /// <summary>
     /// A start has converged when the rms residual |G|/√m is below this (default 1e-10) and the rms Newton step is
     /// below <see cref="StepTolerance"/>. m is the number of unknowns: the state dimension, or N for the GRU and the
-    /// gated RNN, which are solved in their z-free form (§A.2–A.3, §C: G = h̃(h) − h; G = −h + J^h(σ_r ⊙ φ)).
+    /// gated RNN, which are solved in their z-free form (§A.2–A.3, §C: G = h̃(h) − h; G = −h + J^h(σ_r ⊙ φ)); the
+    /// minimalRNN is solved with its gate divided out (G = h).
     /// </summary>
     public double ResidualTolerance { get; init; } = 1e-10;
 

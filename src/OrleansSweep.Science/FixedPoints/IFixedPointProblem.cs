@@ -6,9 +6,10 @@ namespace OrleansSweep.Science.FixedPoints;
 /// </summary>
 /// <remarks>
 /// The generic problem (<see cref="SystemFixedPointProblem"/>) is G = f (flows) or F − x (maps) on the full state.
-/// The GRU and the gated RNN use the z-free forms of §A.2–A.3 and §C instead: their fixed points do not depend on the
-/// update gate, and solving without it avoids false "roots" where a nearly closed gate (σ_z → 0) makes the full
-/// residual tiny far from any fixed point. Not thread-safe (scratch).
+/// The GRU and the gated RNN use the z-free forms of §A.2–A.3 and §C instead, and the minimalRNN has its gate divided
+/// out likewise: their fixed points do not depend on the holding gate, and solving without it avoids false "roots"
+/// where a nearly closed gate makes the full residual tiny (or, once σ rounds to 0 or 1, exactly zero) far from any
+/// fixed point. Not thread-safe (scratch).
 /// </remarks>
 internal interface IFixedPointProblem
 {

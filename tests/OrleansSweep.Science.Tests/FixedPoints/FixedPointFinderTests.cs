@@ -20,9 +20,10 @@ public class FixedPointFinderTests
 
         Assert.Equal(AnalysisStatus.Converged, report.Outcome.Status);
         var point = Assert.Single(report.Points);
-        // At w = 1 the origin is degenerate (G = tanh h − h ≈ −h³/3, J_G = 0): Newton converges linearly with ratio
-        // 2/3 and the finder extrapolates; without that, starts would stop at |h| ≈ (3·1e-10)^(1/3) ≈ 7e-4 on
-        // both sides and count as several points.
+        // At w = 1 the origin is degenerate (G = tanh h − h ≈ −h³/3, J_G = −tanh²h → 0): Newton converges only linearly
+        // (ratio 2/3). The finder extrapolates the geometric series and insists on a small Newton step as well as a
+        // small residual; on the residual alone, starts would stop at |h| ≈ (3·1e-10)^(1/3) ≈ 7e-4 on both sides and
+        // count as several points. Once J_G rounds to 0 (|h| < 1e-8) the point is accepted with PositionError NaN.
         Assert.True(Math.Abs(point.State[0]) < 1e-6, $"w={w}: origin found at {point.State[0]:R}");
         Assert.Equal(64, report.ConvergedStarts);
         if (w < 1.0)
