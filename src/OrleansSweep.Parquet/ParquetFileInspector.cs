@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using OrleansSweep.Parquet.Format;
-using OrleansSweep.Parquet.Thrift;
-using OrleansSweep.Parquet.Writing;
+using OrleansSweep.Parquet.Reading;
 
 namespace OrleansSweep.Parquet;
 
@@ -14,43 +12,15 @@ namespace OrleansSweep.Parquet;
 /// </remarks>
 public static class ParquetFileInspector
 {
-    private const int TrailerLength = 8;
-
     public static ParquetFileInfo Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-        var length = stream.Length;
-        var magic = ParquetStreamWriter.Magic;
-        if (length < magic.Length + TrailerLength)
-        {
-            throw new InvalidDataException($"'{path}' is too short ({length} bytes) to be a Parquet file.");
-        }
-
-        Span<byte> head = stackalloc byte[magic.Length];
-        stream.ReadExactly(head);
-        Span<byte> trailer = stackalloc byte[TrailerLength];
-        stream.Seek(length - TrailerLength, SeekOrigin.Begin);
-        stream.ReadExactly(trailer);
-        if (!head.SequenceEqual(magic) || !trailer[sizeof(int)..].SequenceEqual(magic))
-        {
-            throw new InvalidDataException($"'{path}' does not start and end with the Parquet magic \"PAR1\".");
-        }
-
-        var footerLength = BinaryPrimitives.ReadInt32LittleEndian(trailer);
-        if (footerLength <= 0 || footerLength > length - magic.Length - TrailerLength)
-        {
-            throw new InvalidDataException($"'{path}' declares a footer of {footerLength} bytes in a {length}-byte file.");
-        }
-
-        var footer = new byte[footerLength];
-        stream.Seek(length - TrailerLength - footerLength, SeekOrigin.Begin);
-        stream.ReadExactly(footer);
-        var metadata = MetadataDeserializer.ReadFileMetaData(new ThriftCompactReader(footer));
-        return ToInfo(metadata, length);
+        var footer = ParquetFooter.Read(stream, path);
+        return ToInfo(footer.Metadata, footer.FileLength);
     }
 
-    private static ParquetFileInfo ToInfo(FileMetaData metadata, long fileLength)
+    internal static ParquetFileInfo ToInfo(FileMetaData metadata, long fileLength)
     {
         var keyValues = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in metadata.KeyValueMetadata)

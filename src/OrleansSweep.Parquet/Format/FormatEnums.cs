@@ -16,9 +16,53 @@ internal enum PhysicalType
 }
 
 /// <summary>parquet.thrift <c>ConvertedType</c> (the legacy logical annotation); only UTF8 is written here.</summary>
+/// <remarks>The reader accepts UTF8 on BYTE_ARRAY and the signed INT_* on INT32/INT64; the rest are named in errors.</remarks>
 internal enum ConvertedType
 {
     Utf8 = 0,
+    Map = 1,
+    MapKeyValue = 2,
+    List = 3,
+    Enum = 4,
+    Decimal = 5,
+    Date = 6,
+    TimeMillis = 7,
+    TimeMicros = 8,
+    TimestampMillis = 9,
+    TimestampMicros = 10,
+    Uint8 = 11,
+    Uint16 = 12,
+    Uint32 = 13,
+    Uint64 = 14,
+    Int8 = 15,
+    Int16 = 16,
+    Int32 = 17,
+    Int64 = 18,
+    Json = 19,
+    Bson = 20,
+    Interval = 21,
+}
+
+/// <summary>The member of parquet.thrift's <c>LogicalType</c> union (its field id).</summary>
+internal enum LogicalTypeKind
+{
+    String = 1,
+    Map = 2,
+    List = 3,
+    Enum = 4,
+    Decimal = 5,
+    Date = 6,
+    Time = 7,
+    Timestamp = 8,
+    Integer = 10,
+    Unknown = 11,
+    Json = 12,
+    Bson = 13,
+    Uuid = 14,
+    Float16 = 15,
+    Variant = 16,
+    Geometry = 17,
+    Geography = 18,
 }
 
 /// <summary>parquet.thrift <c>FieldRepetitionType</c>.</summary>

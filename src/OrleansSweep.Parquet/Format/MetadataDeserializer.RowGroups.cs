@@ -74,7 +74,7 @@ internal static partial class MetadataDeserializer
         int? type = null, codec = null;
         List<PageEncoding>? encodings = null;
         List<string>? path = null;
-        long? numValues = null, uncompressed = null, compressed = null, dataPageOffset = null;
+        long? numValues = null, uncompressed = null, compressed = null, dataPageOffset = null, dictionaryPageOffset = null;
         Statistics? statistics = null;
         reader.BeginStruct();
         while (reader.TryReadFieldHeader(out var id, out var fieldType))
@@ -105,6 +105,9 @@ internal static partial class MetadataDeserializer
                 case 9 when fieldType == CompactType.I64:
                     dataPageOffset = reader.ReadI64();
                     break;
+                case 11 when fieldType == CompactType.I64:
+                    dictionaryPageOffset = reader.ReadI64();
+                    break;
                 case 12 when fieldType == CompactType.Struct:
                     statistics = ReadStatistics(reader);
                     break;
@@ -124,7 +127,8 @@ internal static partial class MetadataDeserializer
             Required(uncompressed, "ColumnMetaData.total_uncompressed_size"),
             Required(compressed, "ColumnMetaData.total_compressed_size"),
             Required(dataPageOffset, "ColumnMetaData.data_page_offset"),
-            statistics);
+            statistics,
+            dictionaryPageOffset);
     }
 
     private static Statistics ReadStatistics(ThriftCompactReader reader)

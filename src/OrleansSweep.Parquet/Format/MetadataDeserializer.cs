@@ -57,7 +57,7 @@ internal static partial class MetadataDeserializer
     {
         string? name = null;
         int? type = null, repetition = null, children = null, converted = null;
-        var isString = false;
+        (LogicalTypeKind Kind, bool? IsSigned)? logical = null;
         reader.BeginStruct();
         while (reader.TryReadFieldHeader(out var id, out var fieldType))
         {
@@ -79,7 +79,7 @@ internal static partial class MetadataDeserializer
                     converted = reader.ReadI32();
                     break;
                 case 10 when fieldType == CompactType.Struct:
-                    isString = ReadLogicalTypeIsString(reader);
+                    logical = ReadLogicalType(reader);
                     break;
                 default:
                     reader.Skip(fieldType);
@@ -94,21 +94,54 @@ internal static partial class MetadataDeserializer
             (FieldRepetitionType?)repetition,
             children,
             (ConvertedType?)converted,
-            isString);
+            logical?.Kind == LogicalTypeKind.String,
+            logical?.Kind,
+            logical?.IsSigned);
     }
 
-    private static bool ReadLogicalTypeIsString(ThriftCompactReader reader)
+    /// <summary>The LogicalType union: which member is set and, for INTEGER, its isSigned field.</summary>
+    private static (LogicalTypeKind Kind, bool? IsSigned)? ReadLogicalType(ThriftCompactReader reader)
     {
-        var isString = false;
+        (LogicalTypeKind Kind, bool? IsSigned)? member = null;
         reader.BeginStruct();
         while (reader.TryReadFieldHeader(out var id, out var type))
         {
-            isString |= id == 1 && type == CompactType.Struct;
+            if (id == (short)LogicalTypeKind.Integer && type == CompactType.Struct)
+            {
+                member = (LogicalTypeKind.Integer, ReadIntegerIsSigned(reader));
+                continue;
+            }
+
+            if (type == CompactType.Struct)
+            {
+                member = ((LogicalTypeKind)id, null);
+            }
+
             reader.Skip(type);
         }
 
         reader.EndStruct();
-        return isString;
+        return member;
+    }
+
+    private static bool? ReadIntegerIsSigned(ThriftCompactReader reader)
+    {
+        bool? isSigned = null;
+        reader.BeginStruct();
+        while (reader.TryReadFieldHeader(out var id, out var type))
+        {
+            if (id == 2 && type is CompactType.BooleanTrue or CompactType.BooleanFalse)
+            {
+                isSigned = ThriftCompactReader.BoolFieldValue(type);
+            }
+            else
+            {
+                reader.Skip(type);
+            }
+        }
+
+        reader.EndStruct();
+        return isSigned;
     }
 
     private static KeyValue ReadKeyValue(ThriftCompactReader reader)

@@ -67,6 +67,27 @@ internal static class MetadataSerializer
             writer.EndStruct();
         }
 
+        if (header.DictionaryPageHeader is { } dictionary)
+        {
+            writer.BeginStructField(7);
+            writer.WriteI32Field(1, dictionary.NumValues);
+            writer.WriteI32Field(2, (int)dictionary.Encoding);
+            writer.EndStruct();
+        }
+
+        if (header.DataPageHeaderV2 is { } v2)
+        {
+            writer.BeginStructField(8);
+            writer.WriteI32Field(1, v2.NumValues);
+            writer.WriteI32Field(2, v2.NumNulls);
+            writer.WriteI32Field(3, v2.NumRows);
+            writer.WriteI32Field(4, (int)v2.Encoding);
+            writer.WriteI32Field(5, v2.DefinitionLevelsByteLength);
+            writer.WriteI32Field(6, v2.RepetitionLevelsByteLength);
+            writer.WriteBoolField(7, v2.IsCompressed);
+            writer.EndStruct();
+        }
+
         writer.EndStruct();
     }
 
@@ -154,6 +175,11 @@ internal static class MetadataSerializer
         writer.WriteI64Field(6, meta.TotalUncompressedSize);
         writer.WriteI64Field(7, meta.TotalCompressedSize);
         writer.WriteI64Field(9, meta.DataPageOffset);
+        if (meta.DictionaryPageOffset is { } dictionaryOffset)
+        {
+            writer.WriteI64Field(11, dictionaryOffset);
+        }
+
         if (meta.Statistics is { } statistics)
         {
             writer.BeginStructField(12);

@@ -36,9 +36,10 @@ public static class PhaseMapPlots
         }
 
         var x = plan.Axes.FirstOrDefault(a => a.Parameter == xParameter) ?? plan.Axes[0];
-        var y = plan.Axes.FirstOrDefault(a => a.Parameter == yParameter) ?? plan.Axes.FirstOrDefault(a => a != x) ?? x;
+        // A one-axis sweep is drawn as a single-row strip.
+        var y = plan.Axes.FirstOrDefault(a => a.Parameter == yParameter && a != x) ?? plan.Axes.FirstOrDefault(a => a != x);
         var others = plan.Axes.Where(a => a != x && a != y).ToList();
-        var values = new double?[x.Values.Count, y.Values.Count];
+        var values = new double?[x.Values.Count, y?.Values.Count ?? 1];
         for (var row = 0; row < map.Rows; row++)
         {
             var cell = plan.Cells[row];
@@ -48,7 +49,7 @@ public static class PhaseMapPlots
             }
 
             var ix = IndexOf(x, AxisValue(cell, x.Parameter));
-            var iy = y == x ? 0 : IndexOf(y, AxisValue(cell, y.Parameter));
+            var iy = y is null ? 0 : IndexOf(y, AxisValue(cell, y.Parameter));
             values[ix, iy] = column.NumberAt(row) is { } v && double.IsFinite(v) ? v : null;
         }
 
@@ -57,7 +58,8 @@ public static class PhaseMapPlots
             return null;
         }
 
-        var data = new HeatMapData(AxisOf(x), AxisOf(y), metric, SymbolLabels.Metric(metric), values);
+        var yAxis = y is null ? new Axis("", "", null, [0.0]) : AxisOf(y);
+        var data = new HeatMapData(AxisOf(x), yAxis, metric, SymbolLabels.Metric(metric), values);
         var slice = others.Count == 0 ? null : "slice at " + string.Join(", ", others.Select(o => $"{SymbolLabels.Parameter(o.Parameter)} = {o.Values[0]:G4}"));
         var options = new HeatMapOptions(
             $"{plan.Name}: {SymbolLabels.Metric(metric)}",
@@ -67,12 +69,17 @@ public static class PhaseMapPlots
         return HeatMapSvg.Render(data, options);
     }
 
-    private static List<OverlayLine> Overlays(PhaseMap map, SweepPlan plan, PlanAxis x, PlanAxis y, List<PlanAxis> others)
+    private static List<OverlayLine> Overlays(PhaseMap map, SweepPlan plan, PlanAxis x, PlanAxis? y, List<PlanAxis> others)
     {
         var lines = new List<OverlayLine>();
+        if (y is null)
+        {
+            return lines;
+        }
+
         foreach (var (columnName, parameter, label) in CriticalValues)
         {
-            if (x.Parameter != parameter || y == x || map.Find(columnName) is not { } column)
+            if (x.Parameter != parameter || map.Find(columnName) is not { } column)
             {
                 continue;
             }

@@ -12,7 +12,8 @@ public enum ReaderKind
     Hyparquet,
 }
 
-/// <summary>Runs readers/read-*.mjs on a file: one node process per file and reader.</summary>
+/// <summary>Runs readers/read-*.mjs on a file (one node process per file and reader), and readers/write-duckdb.mjs
+/// to make files with DuckDB's writer.</summary>
 public sealed class NodeReaders(string directory)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -30,6 +31,19 @@ public sealed class NodeReaders(string directory)
 
         return JsonSerializer.Deserialize<ReaderOutput>(result.StandardOutput, ReaderOutput.JsonOptions)
             ?? throw new InvalidOperationException($"{reader} printed nothing for {parquetPath}.");
+    }
+
+    /// <summary>Writes the rows of a SQL SELECT as a Parquet file with DuckDB's writer (readers/write-duckdb.mjs).</summary>
+    /// <param name="parquetPath">The file to write.</param>
+    /// <param name="select">A DuckDB SELECT statement.</param>
+    /// <param name="copyOptions">DuckDB COPY options without parentheses, e.g. "COMPRESSION snappy, ROW_GROUP_SIZE 1000".</param>
+    public void WriteWithDuckDb(string parquetPath, string select, string copyOptions = "")
+    {
+        var result = ProcessRunner.Run("node", ["write-duckdb.mjs", Path.GetFullPath(parquetPath), select, copyOptions], directory, Timeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"DuckDB could not write {parquetPath} (exit {result.ExitCode}):\n{result.StandardError}");
+        }
     }
 
     /// <summary>Both readers, run side by side (the machine has two cores).</summary>
