@@ -1,40 +1,43 @@
 namespace OrleansSweep.Science.LinearAlgebra;
 
-// The bulge chase of one Francis double-shift sweep (Golub & Van Loan, Alg. 7.5.1), restricted to the active
-// window because only eigenvalues are wanted.
+// The bulge chase of one Francis double-shift sweep (dlahqr's loop 130), restricted to the active window because
+// only eigenvalues are wanted.
 internal static partial class FrancisQr
 {
-    /// <summary>One implicit double-shift sweep on H[l..hi, l..hi] (window of size ≥ 3).</summary>
-    private static void Sweep(Span<double> h, int n, int l, int hi, double sum, double product)
+    /// <summary>
+    /// One implicit double-shift sweep on the window H[l..hi, l..hi] (size ≥ 3), starting at row m ≥ l with the
+    /// first-column direction (v0, v1, v2) from <see cref="StartOfBulge"/>.
+    /// </summary>
+    private static void Sweep(Span<double> h, int n, int l, int m, int hi, double v0, double v1, double v2)
     {
-        // First column of (H − μ₁I)(H − μ₂I), which has only three non-zeros.
-        var h00 = h[(l * n) + l];
-        var h10 = h[((l + 1) * n) + l];
-        var x = (h00 * h00) + (h[(l * n) + l + 1] * h10) - (sum * h00) + product;
-        var y = h10 * (h00 + h[((l + 1) * n) + l + 1] - sum);
-        var z = h10 * h[((l + 2) * n) + l + 1];
-        for (var k = l; k < hi; k++)
+        for (var k = m; k < hi; k++)
         {
             var three = k < hi - 1;
-            if (k > l)
+            if (k > m)
             {
-                x = h[(k * n) + k - 1];
-                y = h[((k + 1) * n) + k - 1];
-                z = three ? h[((k + 2) * n) + k - 1] : 0.0;
+                v0 = h[(k * n) + k - 1];
+                v1 = h[((k + 1) * n) + k - 1];
+                v2 = three ? h[((k + 2) * n) + k - 1] : 0.0;
             }
 
-            if (y == 0.0 && z == 0.0)
+            // Reflector P = I − τ·u·uᵀ, u = (1, u1, u2), mapping (v0, v1, v2) to (β, 0, 0) (dlarfg). Working on the
+            // direction scaled to unit 1-norm keeps the squares and 1/(v0 − β) clear of overflow and underflow.
+            if (v1 == 0.0 && v2 == 0.0)
             {
                 continue;
             }
 
-            // Reflector P = I − τ·v·vᵀ, v = (1, v1, v2), mapping (x, y, z) to (β, 0, 0).
-            var beta = -Math.CopySign(Math.Sqrt((x * x) + (y * y) + (z * z)), x);
-            var tau = (beta - x) / beta;
-            var scale = 1.0 / (x - beta);
-            var v1 = y * scale;
-            var v2 = z * scale;
-            if (k > l)
+            var size = Math.Abs(v0) + Math.Abs(v1) + Math.Abs(v2);
+            v0 /= size;
+            v1 /= size;
+            v2 /= size;
+            var unitBeta = -Math.CopySign(Math.Sqrt((v0 * v0) + (v1 * v1) + (v2 * v2)), v0);
+            var tau = (unitBeta - v0) / unitBeta;
+            var scale = 1.0 / (v0 - unitBeta);
+            var u1 = v1 * scale;
+            var u2 = v2 * scale;
+            var beta = unitBeta * size;
+            if (k > m)
             {
                 h[(k * n) + k - 1] = beta;
                 h[((k + 1) * n) + k - 1] = 0.0;
@@ -43,9 +46,15 @@ internal static partial class FrancisQr
                     h[((k + 2) * n) + k - 1] = 0.0;
                 }
             }
+            else if (m > l)
+            {
+                // The reflector also scales the small H[m, m−1] by 1 − τ; its fill-in below was judged negligible.
+                // (dlahqr multiplies rather than negating to stay correct when u1 and u2 underflow.)
+                h[(k * n) + k - 1] *= 1.0 - tau;
+            }
 
-            ApplyLeft(h, n, k, hi, three, tau, v1, v2);
-            ApplyRight(h, n, k, l, Math.Min(k + 3, hi), three, tau, v1, v2);
+            ApplyLeft(h, n, k, hi, three, tau, u1, u2);
+            ApplyRight(h, n, k, l, Math.Min(k + 3, hi), three, tau, u1, u2);
         }
     }
 
@@ -55,24 +64,26 @@ internal static partial class FrancisQr
         var width = hi - k + 1;
         var r0 = h.Slice((k * n) + k, width);
         var r1 = h.Slice(((k + 1) * n) + k, width);
+        var t1 = tau * v1;
         if (three)
         {
             var r2 = h.Slice(((k + 2) * n) + k, width);
+            var t2 = tau * v2;
             for (var c = 0; c < width; c++)
             {
-                var s = tau * (r0[c] + (v1 * r1[c]) + (v2 * r2[c]));
-                r0[c] -= s;
-                r1[c] -= s * v1;
-                r2[c] -= s * v2;
+                var sum = r0[c] + (v1 * r1[c]) + (v2 * r2[c]);
+                r0[c] -= sum * tau;
+                r1[c] -= sum * t1;
+                r2[c] -= sum * t2;
             }
         }
         else
         {
             for (var c = 0; c < width; c++)
             {
-                var s = tau * (r0[c] + (v1 * r1[c]));
-                r0[c] -= s;
-                r1[c] -= s * v1;
+                var sum = r0[c] + (v1 * r1[c]);
+                r0[c] -= sum * tau;
+                r1[c] -= sum * t1;
             }
         }
     }
@@ -80,21 +91,23 @@ internal static partial class FrancisQr
     /// <summary>Rows l..last, columns k..k+2 ← (…)·P.</summary>
     private static void ApplyRight(Span<double> h, int n, int k, int l, int last, bool three, double tau, double v1, double v2)
     {
+        var t1 = tau * v1;
+        var t2 = tau * v2;
         for (var i = l; i <= last; i++)
         {
             var row = h.Slice((i * n) + k, three ? 3 : 2);
             if (three)
             {
-                var s = tau * (row[0] + (v1 * row[1]) + (v2 * row[2]));
-                row[0] -= s;
-                row[1] -= s * v1;
-                row[2] -= s * v2;
+                var sum = row[0] + (v1 * row[1]) + (v2 * row[2]);
+                row[0] -= sum * tau;
+                row[1] -= sum * t1;
+                row[2] -= sum * t2;
             }
             else
             {
-                var s = tau * (row[0] + (v1 * row[1]));
-                row[0] -= s;
-                row[1] -= s * v1;
+                var sum = row[0] + (v1 * row[1]);
+                row[0] -= sum * tau;
+                row[1] -= sum * t1;
             }
         }
     }

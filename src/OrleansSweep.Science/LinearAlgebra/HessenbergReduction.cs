@@ -8,7 +8,8 @@ namespace OrleansSweep.Science.LinearAlgebra;
 /// </summary>
 /// <remarks>
 /// Each reflector is applied from the left as two row-axpy passes and from the right as one dot plus one axpy
-/// per row, so both passes stream contiguous memory. Cost ≈ 10n³/3 flops; backward-stable.
+/// per row, so both passes stream contiguous memory. Cost ≈ 10n³/3 flops; backward-stable. A column that is
+/// already zero below the subdiagonal is skipped exactly, so block-triangular structure survives the reduction.
 /// </remarks>
 internal static class HessenbergReduction
 {
@@ -39,25 +40,35 @@ internal static class HessenbergReduction
     {
         var top = k + 1;
         var alpha = h[(top * n) + k];
-        var tailSquares = 0.0;
+        var tailMax = 0.0;
         for (var i = top + 1; i < n; i++)
         {
-            var x = h[(i * n) + k];
-            tailSquares += x * x;
+            tailMax = Math.Max(tailMax, Math.Abs(h[(i * n) + k]));
         }
 
-        if (tailSquares == 0.0)
+        if (tailMax == 0.0)
         {
+            // Already reduced (an exact zero column below the subdiagonal, e.g. from block-triangular structure).
             return;
         }
 
-        var beta = -Math.CopySign(Math.Sqrt((alpha * alpha) + tailSquares), alpha);
+        // ‖(α, tail)‖ with the entries scaled by the largest one, so that the squares neither underflow (entries
+        // ~1e-170 would otherwise leave an unreduced column behind) nor overflow (dlarfg uses dnrm2 alike).
+        var size = Math.Max(tailMax, Math.Abs(alpha));
+        var squares = (alpha / size) * (alpha / size);
+        for (var i = top + 1; i < n; i++)
+        {
+            var x = h[(i * n) + k] / size;
+            squares += x * x;
+        }
+
+        var beta = -Math.CopySign(size * Math.Sqrt(squares), alpha);
         var tau = (beta - alpha) / beta;
-        var scale = 1.0 / (alpha - beta);
+        var denominator = alpha - beta;
         v[0] = 1.0;
         for (var i = top + 1; i < n; i++)
         {
-            v[i - top] = h[(i * n) + k] * scale;
+            v[i - top] = h[(i * n) + k] / denominator;
             h[(i * n) + k] = 0.0;
         }
 

@@ -67,7 +67,10 @@ public interface IDenseKernels
     /// <remarks>
     /// Eigenvalues only (no vectors), in no particular order; complex eigenvalues come as exact conjugate pairs,
     /// real ones have an imaginary part of exactly 0. Accuracy: backward error O(ε·‖A‖) after balancing, so a
-    /// simple eigenvalue λ is accurate to about ε·‖A‖·κ(λ). Returns false (contents of
+    /// simple eigenvalue λ is accurate to about ε·‖A‖·κ(λ), a repeated semisimple one (e.g. −1/τ_z of a gated
+    /// Jacobian) to O(ε·‖A‖), and a k-fold defective one only to O((ε·‖A‖)^(1/k)) (the mean of its cluster to O(ε)).
+    /// Rows or columns that are exactly zero off the diagonal are isolated by balancing (as in dgeev), so their
+    /// diagonal entries come back exactly. Returns false (contents of
     /// <paramref name="eigenvalues"/> then unspecified) when A holds NaN/∞ or the QR iteration does not converge
     /// within 30·max(10, n) sweeps per eigenvalue. Measured cost on one core: n = 400 ≈ 0.1 s managed, 0.06 s native;
     /// n = 900 ≈ 0.8 s managed, 0.3 s native.

@@ -145,6 +145,25 @@ public class EigenvaluesTests
 
     [Theory]
     [MemberData(nameof(KernelSource.Available), MemberType = typeof(KernelSource))]
+    public void Eigenvalues_scale_with_the_matrix_far_outside_the_normal_range(string kernels)
+    {
+        // λ(2^k·A) = 2^k·λ(A). At |k| ≥ 600 the squares and products inside the QR iteration would underflow or
+        // overflow unless the matrix is first brought into range, as dgeev does.
+        const int n = 30;
+        var a = TestMatrices.Gaussian(new RandomStream(0xE164), n, n, n);
+        var reference = Solve(kernels, a, n);
+        var radius = reference.Max(Complex.Abs);
+        foreach (var k in new[] { -1000, -600, 600, 1000 })
+        {
+            var scaled = a.Select(x => Math.ScaleB(x, k)).ToArray();
+            var lambda = Solve(kernels, scaled, n).Select(z => new Complex(Math.ScaleB(z.Real, -k), Math.ScaleB(z.Imaginary, -k))).ToArray();
+            var distance = TestMatrices.MatchDistance(reference, lambda);
+            Assert.True(distance <= 1e-12 * radius, $"{kernels} k={k}: distance {distance:E2} (radius {radius:F3})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelSource.Available), MemberType = typeof(KernelSource))]
     public void Non_finite_input_reports_failure_instead_of_throwing(string kernels)
     {
         var a = new double[] { 1.0, 2.0, double.NaN, 4.0 };
