@@ -4,20 +4,38 @@ using OrleansSweep.Sweeps.Coordination;
 
 namespace OrleansSweep.Cluster;
 
-/// <summary>Hands cells to the workers' competing-consumer queue; broadcasts cancellations to every worker.</summary>
-internal sealed class BusCellDispatcher(ISendEndpointProvider sendEndpoints, IPublishEndpoint publisher) : ICellDispatcher
+/// <summary>
+/// Hands cells to the workers' competing-consumer queue; broadcasts dispatch announcements and cancellations to
+/// every worker.
+/// </summary>
+/// <remarks>Takes the singleton <see cref="IBus"/>: the scoped send/publish providers must not be captured by a singleton.</remarks>
+internal sealed class BusCellDispatcher(IBus bus) : ICellDispatcher
 {
     private const int SendBatch = 500;
 
     public async Task DispatchAsync(IReadOnlyList<AnalyzeCell> cells, CancellationToken cancellationToken)
     {
-        var endpoint = await sendEndpoints.GetSendEndpoint(new Uri($"queue:{QueueNames.AnalyzeCell}")).ConfigureAwait(false);
-        foreach (var chunk in cells.Chunk(SendBatch))
+        ArgumentNullException.ThrowIfNull(cells);
+        foreach (var sweep in cells.GroupBy(c => c.SweepId))
         {
-            await endpoint.SendBatch(chunk, cancellationToken).ConfigureAwait(false);
+            await AnnounceAsync(sweep.Key, DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in sweep.Chunk(SendBatch))
+            {
+                await SendAsync(chunk, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     public Task CancelAsync(Guid sweepId, CancellationToken cancellationToken) =>
-        publisher.Publish(new CancelSweep(sweepId), cancellationToken);
+        bus.Publish(new CancelSweep(sweepId), cancellationToken);
+
+    /// <summary>Tells the workers that commands of the sweep sent before <paramref name="epochUtc"/> are superseded.</summary>
+    public Task AnnounceAsync(Guid sweepId, DateTime epochUtc, CancellationToken cancellationToken) =>
+        bus.Publish(new CellsDispatched(sweepId, epochUtc), cancellationToken);
+
+    public async Task SendAsync(IReadOnlyList<AnalyzeCell> cells, CancellationToken cancellationToken)
+    {
+        var endpoint = await bus.GetSendEndpoint(QueueNames.Queue(QueueNames.AnalyzeCell)).ConfigureAwait(false);
+        await endpoint.SendBatch(cells, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -9,43 +9,42 @@ namespace OrleansSweep.Cluster;
 /// <summary>Registers the sweep roles on MassTransit; the one place that chooses a transport.</summary>
 public static class ClusterRegistration
 {
+    /// <summary>The largest message accepted: RabbitMQ's default maximum and the most RabbitMQ.Client allows (128 MiB).</summary>
+    public const uint MaxMessageBytes = 128 * 1024 * 1024;
+
     /// <summary>
-    /// Adds the bus with the consumers of <paramref name="roles"/>. The host registers the sweep services
-    /// (<c>ICellWorker</c>, <c>SweepCancellations</c>, <c>SweepCoordinator</c>) itself.
+    /// Adds the bus with the consumers of <paramref name="roles"/> for an embedded node (one coordinator taking
+    /// every result). The host registers the sweep services itself (see <see cref="SweepNodeRegistration"/>).
     /// </summary>
-    public static IServiceCollection AddSweepCluster(this IServiceCollection services, ClusterOptions options, SiloRoles roles)
+    public static IServiceCollection AddSweepCluster(this IServiceCollection services, ClusterOptions options, SiloRoles roles) =>
+        services.AddSweepBus(options, roles, clusterCoordinator: false);
+
+    /// <param name="services">The container.</param>
+    /// <param name="options">Transport and endpoint settings.</param>
+    /// <param name="roles">The roles whose consumers this process hosts.</param>
+    /// <param name="clusterCoordinator">True for a silo's coordinator: it also takes commands and queries from
+    /// clients and heartbeats from workers.</param>
+    internal static IServiceCollection AddSweepBus(this IServiceCollection services, ClusterOptions options, SiloRoles roles, bool clusterCoordinator)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
-        services.AddSingleton<ICellDispatcher, BusCellDispatcher>();
+        services.AddSingleton<BusCellDispatcher>();
+        services.AddSingleton<ICellDispatcher>(provider => provider.GetRequiredService<BusCellDispatcher>());
+        var endpoints = new ClusterEndpoints(options, roles, clusterCoordinator);
         services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
-            if (roles.HasFlag(SiloRoles.Worker))
-            {
-                bus.AddConsumer<AnalyzeCellConsumer>();
-                bus.AddConsumer<CancelSweepConsumer>();
-            }
-
-            if (roles.HasFlag(SiloRoles.Coordinator))
-            {
-                bus.AddConsumer<CellAnalyzedConsumer>();
-            }
-
+            endpoints.AddConsumers(bus);
             switch (options.Transport)
             {
                 case TransportKind.InMemory:
-                    bus.UsingInMemory((context, transport) => ConfigureEndpoints(context, transport, options, roles));
+                    bus.UsingInMemory((context, transport) => endpoints.Configure(context, transport));
                     break;
                 case TransportKind.RabbitMq:
                     bus.UsingRabbitMq((context, transport) =>
                     {
-                        transport.Host(options.BrokerUri, options.VirtualHost, host =>
-                        {
-                            host.Username(options.Username);
-                            host.Password(options.Password);
-                        });
-                        ConfigureEndpoints(context, transport, options, roles);
+                        ConfigureHost(transport, options);
+                        endpoints.Configure(context, transport);
                     });
                     break;
                 default:
@@ -55,37 +54,26 @@ public static class ClusterRegistration
         return services;
     }
 
-    private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator transport, ClusterOptions options, SiloRoles roles)
+    /// <summary>The broker connection: address, login and a short heartbeat so a restarted broker is noticed quickly.</summary>
+    internal static void ConfigureHost(IRabbitMqBusFactoryConfigurator transport, ClusterOptions options)
     {
-        // ξ = ∞ on a critical line and NaN for an undefined metric are legitimate values in results.
+        var broker = options.Broker;
+        transport.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, options.NodeName, host =>
+        {
+            host.Username(broker.Username);
+            host.Password(broker.Password);
+            host.Heartbeat(TimeSpan.FromSeconds(10));
+            host.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
+            host.MaxMessageSize(MaxMessageBytes); // sweep results carry the output files in one reply
+        });
+        ConfigureJson(transport);
+    }
+
+    /// <summary>ξ = ∞ on a critical line and NaN for an undefined metric are legitimate values in results.</summary>
+    internal static void ConfigureJson(IBusFactoryConfigurator transport) =>
         transport.ConfigureJsonSerializerOptions(json =>
         {
             json.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             return json;
         });
-
-        if (roles.HasFlag(SiloRoles.Worker))
-        {
-            transport.ReceiveEndpoint(QueueNames.AnalyzeCell, endpoint =>
-            {
-                endpoint.PrefetchCount = options.EffectivePrefetch;
-                endpoint.ConcurrentMessageLimit = options.Concurrency;
-                endpoint.ConfigureConsumer<AnalyzeCellConsumer>(context);
-            });
-
-            // A temporary, per-silo endpoint: cancellations are broadcast to every worker.
-            transport.ReceiveEndpoint(new TemporaryEndpointDefinition($"orleanssweep-cancel-{options.NodeName}"), endpoint =>
-                endpoint.ConfigureConsumer<CancelSweepConsumer>(context));
-        }
-
-        if (roles.HasFlag(SiloRoles.Coordinator))
-        {
-            transport.ReceiveEndpoint(QueueNames.CellResults, endpoint =>
-            {
-                endpoint.PrefetchCount = 256;
-                endpoint.ConcurrentMessageLimit = 256; // lets the store batch many results into one transaction
-                endpoint.ConfigureConsumer<CellAnalyzedConsumer>(context);
-            });
-        }
-    }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansSweep.Cluster.Coordination;
+using OrleansSweep.Cluster.Workers;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Sweeps.Cells;
 using OrleansSweep.Sweeps.Coordination;
@@ -11,16 +13,16 @@ namespace OrleansSweep.Cluster;
 public static class SweepNodeRegistration
 {
     /// <summary>
-    /// Adds a node with <paramref name="roles"/>. A coordinator needs <paramref name="storePath"/> (its durable
-    /// SQLite store); workers need nothing but the bus.
+    /// Adds an embedded node with <paramref name="roles"/>: one <see cref="SweepCoordinator"/> that the host drives
+    /// itself (<c>sweep run</c>). A coordinator needs <paramref name="storePath"/> (its durable SQLite store); workers
+    /// need nothing but the bus. Cluster silos use <see cref="Hosting.SiloHost"/> instead.
     /// </summary>
     public static IServiceCollection AddSweepNode(this IServiceCollection services, ClusterOptions options, SiloRoles roles, string? storePath)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton<SweepCancellations>();
         if (roles.HasFlag(SiloRoles.Worker))
         {
-            services.AddSingleton<ICellWorker>(_ => new CellWorker(DenseKernels.Default, options.NodeName));
+            services.AddSweepWorker(options);
         }
 
         if (roles.HasFlag(SiloRoles.Coordinator))
@@ -33,8 +35,18 @@ public static class SweepNodeRegistration
             services.AddSingleton(_ => SweepStore.Open(storePath));
             services.AddSingleton<ISweepFinisher>(_ => new PhaseMapFinisher(DenseKernels.Default.Name));
             services.AddSingleton<SweepCoordinator>();
+            services.AddSingleton<IResultSink, SingleCoordinatorSink>();
         }
 
-        return services.AddSweepCluster(options, roles);
+        return services.AddSweepBus(options, roles, clusterCoordinator: false);
+    }
+
+    /// <summary>The worker's services: the cell computation, its per-sweep fences and its counters.</summary>
+    internal static IServiceCollection AddSweepWorker(this IServiceCollection services, ClusterOptions options)
+    {
+        services.AddSingleton<ICellWorker>(_ => new CellWorker(DenseKernels.Default, options.NodeName));
+        services.AddSingleton<SweepFences>();
+        services.AddSingleton<WorkerActivity>();
+        return services;
     }
 }

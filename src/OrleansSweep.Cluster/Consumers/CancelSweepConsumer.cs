@@ -1,15 +1,19 @@
 using MassTransit;
+using OrleansSweep.Cluster.Workers;
 using OrleansSweep.Contracts;
-using OrleansSweep.Sweeps.Cells;
 
 namespace OrleansSweep.Cluster.Consumers;
 
-/// <summary>Every worker silo receives cancellations on its own endpoint and cancels the sweep's running cells.</summary>
-public sealed class CancelSweepConsumer(SweepCancellations cancellations) : IConsumer<CancelSweep>
+/// <summary>
+/// Every worker silo receives cancellations on its own endpoint and stops the sweep's cells that were sent before
+/// the cancel (running ones through their cancellation tokens, queued ones when they arrive).
+/// </summary>
+public sealed class CancelSweepConsumer(SweepFences fences) : IConsumer<CancelSweep>
 {
     public Task Consume(ConsumeContext<CancelSweep> context)
     {
-        cancellations.Cancel(context.Message.SweepId);
+        ArgumentNullException.ThrowIfNull(context);
+        fences.Cancel(context.Message.SweepId, context.SentTime ?? DateTime.UtcNow);
         return Task.CompletedTask;
     }
 }

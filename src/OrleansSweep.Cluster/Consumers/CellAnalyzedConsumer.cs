@@ -1,12 +1,12 @@
 using MassTransit;
+using OrleansSweep.Cluster.Coordination;
 using OrleansSweep.Contracts;
-using OrleansSweep.Sweeps.Coordination;
 
 namespace OrleansSweep.Cluster.Consumers;
 
 /// <summary>The coordinator's inbox: the message is acknowledged once the result is durable in the store.</summary>
-public sealed class CellAnalyzedConsumer(SweepCoordinator coordinator) : IConsumer<CellAnalyzed>
+internal sealed class CellAnalyzedConsumer(IResultSink sink) : IConsumer<CellAnalyzed>
 {
     public Task Consume(ConsumeContext<CellAnalyzed> context) =>
-        coordinator.AcceptAsync(context.Message, context.CancellationToken);
+        sink.AcceptAsync(context.Message, context.CancellationToken);
 }

@@ -13,7 +13,7 @@ namespace OrleansSweep.Sweeps.Storage;
 /// at-least-once delivery: a redelivered or recomputed cell is dropped, never counted twice.
 /// One instance per process; calls are serialised internally.
 /// </remarks>
-public sealed class SweepStore : IDisposable
+public sealed partial class SweepStore : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
