@@ -2,12 +2,21 @@ using System.CommandLine;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Specs;
+using OrleansSweep.Telemetry.Export;
 
 namespace OrleansSweep.Client.Commands;
 
 /// <summary><c>sweep run SPEC [--out DIR]</c>: the embedded default — all cores, one process, resumable.</summary>
+/// <remarks>
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the run exports its traces and metrics as the service
+/// <c>orleanssweep-embedded</c> (role "embedded": client, coordinator and worker share this one process and its one
+/// provider; a cluster's <c>sweep submit</c> is "client", its silos name their own roles). Flushed at exit.
+/// </remarks>
 internal static class RunCommand
 {
+    /// <summary>The telemetry role of an embedded run (service name <c>orleanssweep-embedded</c>).</summary>
+    public const string TelemetryRole = "embedded";
+
     public static Command Create()
     {
         var spec = new Argument<FileInfo>("spec") { Description = "the sweep spec (JSON)" };
@@ -36,6 +45,17 @@ internal static class RunCommand
         catch (SpecValidationException exception)
         {
             return SpecErrors.Report(exception, Console.Error);
+        }
+
+        using var telemetry = TelemetryExport.Start(TelemetryRole);
+        foreach (var problem in telemetry.Settings.Problems)
+        {
+            Console.Error.WriteLine($"telemetry: {problem}");
+        }
+
+        if (telemetry.IsEnabled)
+        {
+            Console.WriteLine($"telemetry: {telemetry.Description}");
         }
 
         Console.WriteLine($"sweep {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), model {Science.Models.ModelCatalog.NameOf(sweep.Spec.Model)}, kernels {DenseKernels.Describe()}");

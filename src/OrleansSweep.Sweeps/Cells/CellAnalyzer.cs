@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using OrleansSweep.Contracts;
+using OrleansSweep.Science;
 using OrleansSweep.Science.LinearAlgebra;
+using OrleansSweep.Science.Models;
 using OrleansSweep.Science.Theory;
 using OrleansSweep.Sweeps.Grid;
+using static OrleansSweep.Telemetry.SweepTelemetry;
 
 namespace OrleansSweep.Sweeps.Cells;
 
@@ -10,6 +13,10 @@ namespace OrleansSweep.Sweeps.Cells;
 /// Computes one cell: every realisation (in parallel when the cell has several and cores are free), the theory
 /// predictions once, and the aggregation into one compact <see cref="CellAnalyzed"/>.
 /// </summary>
+/// <remarks>
+/// Traced under the caller's current (cell) span: one <c>realization</c> span per realisation — the ambient span flows
+/// into <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>'s workers — and one <c>theory</c> span.
+/// </remarks>
 public sealed class CellAnalyzer(IDenseKernels kernels, int realizationParallelism = 1)
 {
     private readonly RealizationAnalyzer realizations = new(kernels);
@@ -24,13 +31,15 @@ public sealed class CellAnalyzer(IDenseKernels kernels, int realizationParalleli
             0,
             cell.Realizations,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, realizationParallelism), CancellationToken = cancellationToken },
-            r => results[r] = realizations.Analyze(cell, r, cancellationToken));
+            r => results[r] = AnalyzeRealization(cell, r, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
 
         var (metrics, statuses, series) = RealizationAggregator.Aggregate(results);
         if (cell.Analyses.Theory is not null)
         {
-            foreach (var value in TheoryPredictions.For(cell.Family, cell.Parameters, cancellationToken))
+            var predictions = TraceAnalysis(Spans.Theory, ModelCatalog.NameOf(cell.Family),
+                () => TheoryPredictions.For(cell.Family, cell.Parameters, cancellationToken), TheoryOutcome, DescribeTheory);
+            foreach (var value in predictions)
             {
                 var column = "theory_" + value.Name;
                 metrics[column] = value.Value is { } v && !double.IsNaN(v) ? v : null; // ±∞ is meaningful (ξ on a critical line)
@@ -43,4 +52,45 @@ public sealed class CellAnalyzer(IDenseKernels kernels, int realizationParalleli
         return new CellAnalyzed(sweepId, cell.CellId, cell.Index, status, problems.Count == 0 ? null : string.Join("; ", problems),
             metrics, statuses, series, worker, clock.Elapsed.TotalSeconds);
     }
+
+    private RealizationResult AnalyzeRealization(CellDefinition cell, int realization, CancellationToken cancellationToken)
+    {
+        using var span = StartRealization(realization);
+        try
+        {
+            var result = realizations.Analyze(cell, realization, cancellationToken);
+            var problems = result.Problems.Count;
+            SetOutcome(span, problems == 0 ? Statuses.Ok : Statuses.Partial, problems == 0 ? null : string.Join("; ", result.Problems));
+            span?.SetTag(Attributes.Problems, problems);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            RecordException(span, exception);
+            throw;
+        }
+    }
+
+    /// <summary>Converged when every value is solved or not applicable; else the unsolved values are the reason.</summary>
+    private static (string Status, string? Reason) TheoryOutcome(TheoryValues values)
+    {
+        var unsolved = Unsolved(values).Select(v => $"{v.Name}: {RealizationAnalyzer.StatusText(v.Outcome)}").ToList();
+        return unsolved.Count == 0 ? (Statuses.Converged, null) : (Statuses.NotConverged, string.Join("; ", unsolved));
+    }
+
+    private static void DescribeTheory(Activity span, TheoryValues values)
+    {
+        span.SetTag(Attributes.TheoryValues, values.Count);
+        span.SetTag(Attributes.TheoryUnsolved, Unsolved(values).Count());
+        foreach (var value in values)
+        {
+            if (value.Value is { } v)
+            {
+                SetResult(span, Attributes.TheoryPrefix + value.Name, v);
+            }
+        }
+    }
+
+    private static IEnumerable<TheoryValue> Unsolved(TheoryValues values) =>
+        values.Where(v => v.Outcome.Status is AnalysisStatus.NotConverged or AnalysisStatus.Diverged);
 }

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using OrleansSweep.Contracts;
 using OrleansSweep.Science.LinearAlgebra;
+using OrleansSweep.Science.Models;
+using static OrleansSweep.Telemetry.SweepTelemetry;
 
 namespace OrleansSweep.Sweeps.Cells;
 
@@ -7,25 +10,74 @@ namespace OrleansSweep.Sweeps.Cells;
 /// The worker behind a cell "grain": decodes the command, runs <see cref="CellAnalyzer"/> off the caller's thread,
 /// and turns any failure into a "failed" result with its error, so one bad cell never stops a sweep.
 /// </summary>
+/// <remarks>
+/// Telemetry: one <c>cell</c> span per call, linked to the sweep span (found through
+/// <see cref="Telemetry.SweepTelemetry.CellOriginOf"/>: the transport's declared delivery, else this process's memory of
+/// the sweep); the cell counts as in flight on this worker while it runs; its duration and queue wait are recorded.
+/// </remarks>
 public sealed class CellWorker(IDenseKernels kernels, string workerName, int realizationParallelism = 1) : ICellWorker
 {
+    /// <summary>Aggregated metrics shown on the cell span: the headline results of a phase-map point.</summary>
+    private static readonly (string Metric, string Attribute)[] Headlines =
+    [
+        (CellMetrics.LyapunovMax, Attributes.LyapunovMax),
+        (CellMetrics.LyapunovWindowSpread, Attributes.LyapunovWindowSpread),
+        (CellMetrics.FixedPoints, Attributes.FixedPointsCount),
+        (CellMetrics.SpectralRadius, Attributes.SpectralRadius),
+    ];
+
     private readonly CellAnalyzer analyzer = new(kernels, realizationParallelism);
 
     public async Task<CellAnalyzed?> AnalyzeAsync(AnalyzeCell command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var origin = CellOriginOf(command.SweepId);
+        using var span = StartCell(origin.SweepContext, command.SweepId, command.CellId, command.CellIndex, workerName);
+        using var inFlight = BeginInFlight(workerName);
+        var started = Stopwatch.GetTimestamp();
+        string? model = null;
         try
         {
             var cell = CellCodec.Decode(command.CellJson);
-            return await Task.Run(() => analyzer.Analyze(command.SweepId, cell, workerName, cancellationToken), cancellationToken).ConfigureAwait(false);
+            model = ModelCatalog.NameOf(cell.Family);
+            DescribeCell(span, model, cell.N, cell.Realizations, cell.Parameters);
+            if (origin.QueueWait is { } wait)
+            {
+                RecordQueueWait(model, wait);
+            }
+
+            var result = await Task.Run(() => analyzer.Analyze(command.SweepId, cell, workerName, cancellationToken), cancellationToken).ConfigureAwait(false);
+            Describe(span, result);
+            RecordCellDuration(model, result.Status, Stopwatch.GetElapsedTime(started));
+            return result;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
+            RecordException(span, exception); // an outcome ("cancelled"), not an error
             return null;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            RecordException(span, exception);
+            RecordCellDuration(model, Statuses.Failed, Stopwatch.GetElapsedTime(started));
             return Failed(command, exception);
+        }
+    }
+
+    private static void Describe(Activity? span, CellAnalyzed result)
+    {
+        SetOutcome(span, result.Status, result.Error);
+        if (span is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        foreach (var (metric, attribute) in Headlines)
+        {
+            if (result.Metrics.TryGetValue(metric, out var value) && value is { } v)
+            {
+                SetResult(span, attribute, v);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OrleansSweep.Science;
 using OrleansSweep.Science.FixedPoints;
 using OrleansSweep.Science.LinearAlgebra;
@@ -7,19 +8,22 @@ using OrleansSweep.Science.Randomness;
 using OrleansSweep.Science.Spectra;
 using OrleansSweep.Sweeps.Grid;
 using OrleansSweep.Sweeps.Specs;
+using static OrleansSweep.Telemetry.SweepTelemetry;
 
 namespace OrleansSweep.Sweeps.Cells;
 
 /// <summary>Runs the requested analyses on one seeded realisation of a cell's network.</summary>
 /// <remarks>
 /// Every stream derives from (spec seed, <see cref="CellKeys.NetworkKey"/>, realisation, role), so the numbers do not
-/// depend on which worker, thread or retry computed them.
+/// depend on which worker, thread or retry computed them. Each analysis runs in its own span (a child of the
+/// realisation's) carrying its status, convergence diagnostics and headline result.
 /// </remarks>
 internal sealed class RealizationAnalyzer(IDenseKernels kernels)
 {
     public RealizationResult Analyze(CellDefinition cell, int realization, CancellationToken cancellationToken)
     {
         var key = CellKeys.NetworkKey(cell);
+        var model = ModelCatalog.NameOf(cell.Family);
         RandomStream Stream(StreamRole role) => StreamKeys.Stream(cell.Seed, key, realization, role);
 
         var network = NetworkFactory.Create(new NetworkSpec(cell.Family, cell.N, cell.Parameters), NetworkStreams.For(cell.Seed, key, realization), kernels);
@@ -27,20 +31,26 @@ internal sealed class RealizationAnalyzer(IDenseKernels kernels)
         FixedPointReport? fixedPoints = null;
         if (cell.Analyses.FixedPoints is { } fixedPointSettings)
         {
-            fixedPoints = FixedPointFinder.Find(network, Stream(StreamRole.FixedPointStarts), FixedPointOptionsFrom(fixedPointSettings), kernels, cancellationToken);
+            fixedPoints = TraceAnalysis(Spans.FixedPoints, model,
+                () => FixedPointFinder.Find(network, Stream(StreamRole.FixedPointStarts), FixedPointOptionsFrom(fixedPointSettings), kernels, cancellationToken),
+                report => TelemetryOutcome(report.Outcome), DescribeFixedPoints);
             RecordFixedPoints(result, fixedPoints);
         }
 
         if (cell.Analyses.Lyapunov is { } lyapunovSettings)
         {
             var options = LyapunovOptionsFrom(lyapunovSettings, network.Dimension);
-            var lyapunov = LyapunovAnalysis.Run(network, Stream(StreamRole.InitialState), Stream(StreamRole.Basis), Stream(StreamRole.TwinPerturbation), options, kernels, cancellationToken);
+            var lyapunov = TraceAnalysis(Spans.Lyapunov, model,
+                () => LyapunovAnalysis.Run(network, Stream(StreamRole.InitialState), Stream(StreamRole.Basis), Stream(StreamRole.TwinPerturbation), options, kernels, cancellationToken),
+                run => TelemetryOutcome(run.Outcome), DescribeLyapunov);
             RecordLyapunov(result, lyapunov, network.Units, lyapunovSettings.TwinCheck);
         }
 
         if (cell.Analyses.Spectrum is { } spectrumSettings)
         {
-            var (outcome, spectrum) = SpectrumOf(network, spectrumSettings, cell.Analyses.FixedPoints, fixedPoints, Stream, cancellationToken);
+            var (outcome, spectrum) = TraceAnalysis(Spans.Spectrum, model,
+                () => SpectrumOf(network, spectrumSettings, cell.Analyses.FixedPoints, fixedPoints, Stream, cancellationToken),
+                measured => TelemetryOutcome(measured.Outcome), (span, measured) => DescribeSpectrum(span, measured.Spectrum));
             RecordSpectrum(result, outcome, spectrum);
         }
 
@@ -165,6 +175,49 @@ internal sealed class RealizationAnalyzer(IDenseKernels kernels)
         {
             result.Problems.Add($"{analysis}: {StatusText(outcome)}");
         }
+    }
+
+    /// <summary>The outcome as a span status (<see cref="Statuses"/>) and its reason.</summary>
+    internal static (string Status, string? Reason) TelemetryOutcome(AnalysisOutcome outcome) => (outcome.Status switch
+    {
+        AnalysisStatus.Converged => Statuses.Converged,
+        AnalysisStatus.NotConverged => Statuses.NotConverged,
+        AnalysisStatus.Diverged => Statuses.Diverged,
+        AnalysisStatus.NotApplicable => Statuses.NotApplicable,
+        _ => Statuses.Cancelled,
+    }, outcome.Reason);
+
+    private static void DescribeLyapunov(Activity span, LyapunovResult lyapunov)
+    {
+        SetResult(span, Attributes.LyapunovMax, lyapunov.MaxExponent);
+        SetResult(span, Attributes.LyapunovSum, lyapunov.Sum);
+        SetResult(span, Attributes.LyapunovStandardError, lyapunov.StandardError);
+        SetResult(span, Attributes.LyapunovWindowSpread, lyapunov.WindowSpread);
+        SetResult(span, Attributes.KaplanYorkeDimension, lyapunov.KaplanYorkeDimension);
+        span.SetTag(Attributes.LyapunovExponents, lyapunov.Spectrum.Count);
+        span.SetTag(Attributes.LyapunovSteps, lyapunov.Steps);
+    }
+
+    private static void DescribeFixedPoints(Activity span, FixedPointReport report)
+    {
+        span.SetTag(Attributes.FixedPointsCount, report.Distinct);
+        span.SetTag(Attributes.FixedPointsStable, report.StableCount);
+        span.SetTag(Attributes.FixedPointsConvergedStarts, report.ConvergedStarts);
+        span.SetTag(Attributes.FixedPointsFailedStarts, report.FailedStarts);
+        span.SetTag(Attributes.FixedPointsSingletons, report.Singletons);
+    }
+
+    private static void DescribeSpectrum(Activity span, SpectrumResult? spectrum)
+    {
+        if (spectrum is null)
+        {
+            return;
+        }
+
+        SetResult(span, Attributes.SpectralRadius, spectrum.SpectralRadius);
+        SetResult(span, Attributes.SpectralAbscissa, spectrum.SpectralAbscissa);
+        SetResult(span, Attributes.SlowModeFraction, spectrum.SlowModeFraction);
+        span.SetTag(Attributes.SpectrumSamples, spectrum.SampleCount);
     }
 
     internal static string StatusText(AnalysisOutcome outcome)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using OrleansSweep.Contracts;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Sweeps.Coordination;
 
@@ -14,6 +16,9 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
     public SweepPlan Plan { get; } = plan;
 
     public bool FailFast { get; } = failFast;
+
+    /// <summary>The sweep span's context: parent of the coordinator's spans, link target of the cell spans.</summary>
+    public ActivityContext TraceContext { get; init; }
 
     public TaskCompletionSource<SweepOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -41,5 +46,25 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
     {
         var snapshot = Snapshot();
         return new SweepOutcome(Plan.SweepId, false, snapshot.Total, snapshot.Failed, null, reason);
+    }
+
+    /// <summary>
+    /// The sweep span's context: as remembered in this process (the embedded client started it here, or a transport
+    /// declared it), else the span the sweep was started under (e.g. the consume span of a submit command).
+    /// </summary>
+    public static ActivityContext TraceContextOf(Guid sweepId)
+    {
+        var context = SweepTelemetry.SweepContextOf(sweepId);
+        if (context == default && Activity.Current is { } ambient)
+        {
+            context = ambient.Context;
+        }
+
+        if (context != default)
+        {
+            SweepTelemetry.RememberSweep(sweepId, context);
+        }
+
+        return context;
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Storage;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Sweeps.Coordination;
 
@@ -10,6 +12,11 @@ namespace OrleansSweep.Sweeps.Coordination;
 /// transactions), and writes the outputs when the last cell is in. Transport-agnostic: results come in through
 /// <see cref="AcceptAsync"/>, cells go out through an <see cref="ICellDispatcher"/>.
 /// </summary>
+/// <remarks>
+/// Telemetry: <c>dispatch</c> and <c>outputs</c> spans under the sweep span; the cells are handed to the transport
+/// outside any trace, so each cell's messages and spans form a trace of their own (linked back by the cell span).
+/// Counts completed, failed and redelivered results, the size and latency of every store transaction.
+/// </remarks>
 public sealed class SweepCoordinator : IAsyncDisposable
 {
     private const int MaxBatch = 256;
@@ -48,7 +55,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
         store.SetState(plan.SweepId, "running");
         var done = store.CompletedCellIds(plan.SweepId);
         var failed = store.CountByStatus(plan.SweepId).GetValueOrDefault("failed");
-        var sweep = new ActiveSweep(plan, failFast, done, failed);
+        var sweep = new ActiveSweep(plan, failFast, done, failed) { TraceContext = ActiveSweep.TraceContextOf(plan.SweepId) };
         if (!active.TryAdd(plan.SweepId, sweep))
         {
             throw new InvalidOperationException($"Sweep {plan.SweepId} is already running in this coordinator.");
@@ -63,7 +70,22 @@ public sealed class SweepCoordinator : IAsyncDisposable
         }
 
         var pending = plan.Cells.Select(c => c.Command).Where(c => !done.Contains(c.CellId)).ToList();
-        await dispatcher.DispatchAsync(pending, cancellationToken).ConfigureAwait(false);
+        using var span = SweepTelemetry.StartDispatch(sweep.TraceContext, plan.SweepId, pending.Count, done.Count);
+        SweepTelemetry.MarkDispatched(plan.SweepId);
+        try
+        {
+            // Each cell's messages start a trace of their own: a 10,000-cell sweep must not be one giant trace.
+            using (SweepTelemetry.DetachTrace())
+            {
+                await dispatcher.DispatchAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception)
+        {
+            SweepTelemetry.RecordException(span, exception);
+            throw;
+        }
+
         return progress;
     }
 
@@ -91,6 +113,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
         {
             await dispatcher.CancelAsync(sweepId, cancellationToken).ConfigureAwait(false);
             store.SetState(sweepId, "cancelled");
+            SweepTelemetry.ForgetSweep(sweepId);
             sweep.Outcome.TrySetResult(sweep.StoppedOutcome(reason));
         }
     }
@@ -110,6 +133,8 @@ public sealed class SweepCoordinator : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
+        // A background loop for the coordinator's lifetime: it must not run inside whatever span built the coordinator.
+        Activity.Current = null;
         var batch = new List<PendingResult>(MaxBatch);
         while (await inbox.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -120,6 +145,7 @@ public sealed class SweepCoordinator : IAsyncDisposable
             }
 
             IReadOnlyList<CellAnalyzed> inserted;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 inserted = store.Record(batch.ConvertAll(p => p.Result));
@@ -127,16 +153,25 @@ public sealed class SweepCoordinator : IAsyncDisposable
             catch (Exception exception) when (exception is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
             {
                 // Not durable: the transport must not acknowledge; it will redeliver.
+                SweepTelemetry.RecordStoreWrite(batch.Count, Stopwatch.GetElapsedTime(started), succeeded: false);
                 batch.ForEach(p => p.Durable.TrySetException(exception));
                 continue;
             }
 
+            SweepTelemetry.RecordStoreWrite(batch.Count, Stopwatch.GetElapsedTime(started), succeeded: true);
             batch.ForEach(p => p.Durable.TrySetResult());
             CellsRecorded += inserted.Count;
             DuplicatesDropped += batch.Count - inserted.Count;
+            SweepTelemetry.RecordRedelivered(batch.Count - inserted.Count);
             foreach (var group in inserted.GroupBy(r => r.SweepId))
             {
-                if (active.TryGetValue(group.Key, out var sweep))
+                active.TryGetValue(group.Key, out var sweep);
+                foreach (var result in group)
+                {
+                    SweepTelemetry.RecordCellRecorded(sweep?.Plan.Model, result.Status);
+                }
+
+                if (sweep is not null)
                 {
                     await OnRecordedAsync(sweep, group.ToList()).ConfigureAwait(false);
                 }
@@ -167,17 +202,34 @@ public sealed class SweepCoordinator : IAsyncDisposable
             return;
         }
 
-        try
+        SweepTelemetry.ForgetSweep(sweep.Plan.SweepId); // every cell is in; the coordinator's own spans use sweep.TraceContext
+        SweepOutcome? outcome = null;
+        Exception? failure = null;
+        using (var span = SweepTelemetry.StartOutputs(sweep.TraceContext, sweep.Plan.SweepId, sweep.Plan.Cells.Count, sweep.Snapshot().Failed))
         {
-            var results = store.Results(sweep.Plan.SweepId);
-            var path = await finisher.FinishAsync(sweep.Plan, results, cancellationToken).ConfigureAwait(false);
-            store.SetState(sweep.Plan.SweepId, "completed");
-            var snapshot = sweep.Snapshot();
-            sweep.Outcome.TrySetResult(new SweepOutcome(sweep.Plan.SweepId, true, snapshot.Total, snapshot.Failed, path, null));
+            try
+            {
+                var results = store.Results(sweep.Plan.SweepId);
+                var path = await finisher.FinishAsync(sweep.Plan, results, cancellationToken).ConfigureAwait(false);
+                store.SetState(sweep.Plan.SweepId, "completed");
+                var snapshot = sweep.Snapshot();
+                outcome = new SweepOutcome(sweep.Plan.SweepId, true, snapshot.Total, snapshot.Failed, path, null);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                SweepTelemetry.RecordException(span, exception);
+                failure = exception;
+            }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+
+        // Completed only once the outputs span has ended, so whoever awaits the sweep sees all of its trace.
+        if (failure is not null)
         {
-            sweep.Outcome.TrySetException(exception);
+            sweep.Outcome.TrySetException(failure);
+        }
+        else
+        {
+            sweep.Outcome.TrySetResult(outcome!);
         }
     }
 }
