@@ -12,7 +12,7 @@ rm -rf "$results" && mkdir -p "$results"
 say() { printf '\n== %s\n' "$*"; }
 
 install_system_packages() {
-  local wanted=(libopenblas0-pthread liblapacke chromium rabbitmq-server nodejs npm)
+  local wanted=(libopenblas0-pthread liblapacke chromium rabbitmq-server yamllint nodejs npm)
   local missing=()
   for p in "${wanted[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   # node/npm may come from outside Debian (e.g. the SDK image): keep them if they already work.
