@@ -11,7 +11,8 @@ namespace OrleansSweep.Science.LinearAlgebra;
 /// <remarks>
 /// <list type="bullet">
 /// <item>GEMM: cache-blocked, packed, 4×8 register-tiled micro-kernel (<see cref="ManagedGemm"/>).</item>
-/// <item>GEMV: Vector256 FMA dot products (no transpose) or row axpys (transpose).</item>
+/// <item>GEMV: Vector256 FMA dot products (no transpose) or row axpys (transpose) (<see cref="ManagedGemv"/>);
+/// a GEMM with one column or one row runs as a GEMV.</item>
 /// <item>QR: Householder, Q formed explicitly, diag(R) ≥ 0 (<see cref="HouseholderQr"/>).</item>
 /// <item>Eigenvalues: dgeev's pipeline — balancing with isolation of eigenvalues, Householder reduction to
 /// Hessenberg form, Francis double-shift QR as in dlahqr (<see cref="ManagedEigenvalues"/>); about 0.1 s at
@@ -37,7 +38,10 @@ public sealed class ManagedDenseKernels : IDenseKernels
         double beta, Span<double> c, int ldc)
     {
         DenseArguments.Gemm(transposeA, transposeB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
-        ManagedGemm.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        if (!ManagedGemm.TryRunAsGemv(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+        {
+            ManagedGemm.Run(transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        }
     }
 
     /// <inheritdoc />
@@ -46,24 +50,7 @@ public sealed class ManagedDenseKernels : IDenseKernels
         ReadOnlySpan<double> x, double beta, Span<double> y)
     {
         DenseArguments.Gemv(transposeA, m, n, a.Length, lda, x.Length, y.Length);
-        if (!transposeA)
-        {
-            for (var i = 0; i < m; i++)
-            {
-                var dot = n == 0 ? 0.0 : VectorOps.Dot(a.Slice(i * lda, n), x);
-                y[i] = beta == 0.0 ? alpha * dot : Math.FusedMultiplyAdd(alpha, dot, beta * y[i]);
-            }
-
-            return;
-        }
-
-        // y ← β·y + Σ_i (α·x_i)·A[i, :]: row axpys keep the access contiguous in row-major storage.
-        var yn = y[..n];
-        VectorOps.Scale(beta, yn);
-        for (var i = 0; i < m; i++)
-        {
-            VectorOps.Axpy(alpha * x[i], a.Slice(i * lda, n), yn);
-        }
+        ManagedGemv.Run(transposeA, m, n, alpha, a, lda, x, beta, y);
     }
 
     /// <inheritdoc />

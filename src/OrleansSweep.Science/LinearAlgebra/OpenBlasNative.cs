@@ -55,11 +55,15 @@ internal sealed unsafe class OpenBlasNative
     /// <summary>LAPACKE_dorgqr(layout, m, n, k, a, lda, tau).</summary>
     public delegate* unmanaged<int, int, int, int, double*, int, double*, int> Dorgqr { get; private set; }
 
+    /// <summary>LAPACKE_dgetrf(layout, m, n, a, lda, ipiv).</summary>
+    public delegate* unmanaged<int, int, int, double*, int, int*, int> Dgetrf { get; private set; }
+
+    /// <summary>LAPACKE_dgetrs(layout, trans, n, nrhs, a, lda, ipiv, b, ldb).</summary>
+    public delegate* unmanaged<int, byte, int, int, double*, int, int*, double*, int, int> Dgetrs { get; private set; }
+
     /// <summary>LAPACKE_dgeev(layout, jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr).</summary>
     public delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int> Dgeev { get; private set; }
 
-    /// <summary>LAPACKE_dgesv(layout, n, nrhs, a, lda, ipiv, b, ldb).</summary>
-    public delegate* unmanaged<int, int, int, double*, int, int*, double*, int, int> Dgesv { get; private set; }
 
     /// <summary>Loads both libraries and every required symbol, or returns null with the reason.</summary>
     public static OpenBlasNative? TryLoad(out string? failure)
@@ -85,8 +89,9 @@ internal sealed unsafe class OpenBlasNative
         native.GetConfig = (delegate* unmanaged<byte*>)Export(blas, "openblas_get_config", null);
         native.Dgeqrf = (delegate* unmanaged<int, int, int, double*, int, double*, int>)Export(lapacke, "LAPACKE_dgeqrf", missing);
         native.Dorgqr = (delegate* unmanaged<int, int, int, int, double*, int, double*, int>)Export(lapacke, "LAPACKE_dorgqr", missing);
+        native.Dgetrf = (delegate* unmanaged<int, int, int, double*, int, int*, int>)Export(lapacke, "LAPACKE_dgetrf", missing);
+        native.Dgetrs = (delegate* unmanaged<int, byte, int, int, double*, int, int*, double*, int, int>)Export(lapacke, "LAPACKE_dgetrs", missing);
         native.Dgeev = (delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int>)Export(lapacke, "LAPACKE_dgeev", missing);
-        native.Dgesv = (delegate* unmanaged<int, int, int, double*, int, int*, double*, int, int>)Export(lapacke, "LAPACKE_dgesv", missing);
         if (missing.Count > 0)
         {
             failure = $"{blasName}/{lapackeName} loaded but lack {string.Join(", ", missing)}";
