@@ -4,10 +4,19 @@ using OrleansSweep.Science.Theory.StaticMeanField;
 namespace OrleansSweep.Science.Theory;
 
 /// <summary>PRX gated RNN (§B.2, §B.3, §B.5).</summary>
+/// <remarks>
+/// The sampled DMFT (§B.3) supplies delta0_sampled, delta0_sampled_se, relaxation_time and relaxation_time_se for every
+/// β_h = 0 cell, and delta0 itself when α_z &gt; 0 (h is then non-Gaussian). It runs with
+/// <see cref="SampledDmftOptions.PerCell"/> through <see cref="SampledDmftCache"/>: ~0.1 s per cell for α_z = 0 (an exact
+/// Gaussian closure, τ_r &gt; 0 included, so it also checks the τ_r → 0 approximation of delta0) and ~1–3 s for α_z &gt; 0
+/// (slow-gate cells, whose correlations outlast the grid, end NotConverged after 40 iterations, ~4 s).
+/// </remarks>
 public static partial class TheoryPredictions
 {
     private const string BiasReason = "theory implemented for β_h = 0 only: a bias removes the zero fixed point (§B.5)";
-    private const string SampledDmftReason = "α_z > 0 makes h non-Gaussian; needs the sampled DMFT of §B.3 (not implemented)";
+    private const string OnsetReason = "α_z > 0: the chaos onset would need a bisection of sampled DMFT solves (§B.3); not computed per cell";
+    private const string LyapunovReason =
+        "α_z > 0: the PRX expression for λ_max is not confirmed (§B.4, §F.1); the sampled DMFT gives delta0 and relaxation_time only";
 
     private static void AddGated(List<TheoryValue> values, IReadOnlyDictionary<string, double> parameters, CancellationToken ct)
     {
@@ -22,7 +31,12 @@ public static partial class TheoryPredictions
         values.Add(Solved("zero_fp_line", line));
         if (Parameter(parameters, "betaH") != 0)
         {
-            foreach (var name in new[] { "zero_fp_stable", "lyapunov_max_zero_fp", "g_fp", "transition_continuous", "alpha_r_tricritical", "static_fp_exists", "g_c", "delta0", "lyapunov_max" })
+            string[] names =
+            [
+                "zero_fp_stable", "lyapunov_max_zero_fp", "g_fp", "transition_continuous", "alpha_r_tricritical", "static_fp_exists",
+                "g_c", "delta0", "lyapunov_max", "delta0_sampled", "delta0_sampled_se", "relaxation_time", "relaxation_time_se",
+            ];
+            foreach (var name in names)
             {
                 values.Add(NotApplicable(name, BiasReason));
             }
@@ -38,11 +52,13 @@ public static partial class TheoryPredictions
         AddStatic(values, gH, alphaR, bR, ct);
         values.Add(Solved("alpha_r_tricritical", FixedPointMeanField.TricriticalAlphaR(bR)));
 
+        var sampled = SampledDmftCache.Solve(SampledDmftParameters.FromResolved(parameters), SampledDmftOptions.PerCell, ct);
         if (alphaZ != 0)
         {
-            values.Add(NotApplicable("g_c", SampledDmftReason));
-            values.Add(NotApplicable("delta0", SampledDmftReason));
-            values.Add(NotApplicable("lyapunov_max", SampledDmftReason));
+            values.Add(NotApplicable("g_c", OnsetReason));
+            values.Add(From("delta0", sampled.Delta0, sampled.Outcome, SampledNote(alphaZ)));
+            values.Add(NotApplicable("lyapunov_max", LyapunovReason));
+            AddSampled(values, sampled, alphaZ);
             return;
         }
 
@@ -53,7 +69,31 @@ public static partial class TheoryPredictions
         values.Add(From("delta0", solution.Delta0, solution.Outcome, approximation));
         var note = solution.IsChaotic ? approximation : "no chaotic solution: the h-block zero fixed point's exponent σ(b_z)(−1 + g_h σ(b_r))";
         values.Add(From("lyapunov_max", solution.LyapunovMax, solution.Outcome, note));
+        AddSampled(values, sampled, alphaZ);
     }
+
+    /// <summary>The sampled-DMFT columns (§B.3): Δ_h(0), the 1/e time τ_R of C_h and their standard errors.</summary>
+    private static void AddSampled(List<TheoryValue> values, SampledDmftSolution sampled, double alphaZ)
+    {
+        var note = SampledNote(alphaZ);
+        values.Add(From("delta0_sampled", sampled.Delta0, sampled.Outcome, note));
+        values.Add(From("delta0_sampled_se", sampled.Delta0StandardError, sampled.Outcome));
+        var quiescent = sampled.Outcome.Status == AnalysisStatus.Converged && !sampled.IsChaotic;
+        if (quiescent)
+        {
+            values.Add(NotApplicable("relaxation_time", "no chaotic solution: the activity decays to the zero fixed point"));
+            values.Add(NotApplicable("relaxation_time_se", "no chaotic solution: the activity decays to the zero fixed point"));
+            return;
+        }
+
+        values.Add(From("relaxation_time", sampled.RelaxationTime, sampled.Outcome, note));
+        values.Add(From("relaxation_time_se", sampled.RelaxationTimeStandardError, sampled.Outcome));
+    }
+
+    private static string SampledNote(double alphaZ) =>
+        alphaZ == 0
+            ? "sampled DMFT (§B.3): exact Gaussian closure for α_z = 0, τ_r included"
+            : $"sampled DMFT (§B.3), {SampledDmftOptions.PerCell.Paths} paths in {SampledDmftOptions.PerCell.Replicas} replicas; 1 s.e. in the _se column";
 
     /// <summary>g_fp, transition_continuous and static_fp_exists (§B.5; GRU with the reset gain as <paramref name="gateGain"/>, §B.6).</summary>
     private static void AddStatic(List<TheoryValue> values, double gH, double gateGain, double bR, CancellationToken ct)
