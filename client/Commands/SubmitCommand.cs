@@ -1,13 +1,24 @@
 using System.CommandLine;
 using OrleansSweep.Contracts;
+using OrleansSweep.Science.Models;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Specs;
+using OrleansSweep.Telemetry;
+using OrleansSweep.Telemetry.Export;
 
 namespace OrleansSweep.Client.Commands;
 
 /// <summary><c>sweep submit SPEC --cluster URI</c>: validates locally, hands the sweep to the cluster and prints its id at once.</summary>
+/// <remarks>
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the submission exports as <c>orleanssweep-client</c>: it starts the
+/// sweep's root span and sends its context with the command (<see cref="SweepTelemetry.SweepContextHeader"/>), so
+/// the coordinator's spans are its children and every cell span on the workers links to it. Flushed at exit.
+/// </remarks>
 internal static class SubmitCommand
 {
+    /// <summary>The telemetry role of <c>sweep submit</c> (service name <c>orleanssweep-client</c>).</summary>
+    public const string TelemetryRole = "client";
+
     private static readonly TimeSpan Acknowledgement = TimeSpan.FromSeconds(3);
 
     public static Command Create()
@@ -35,10 +46,25 @@ internal static class SubmitCommand
         }
 
         var sweepId = SweepPlanner.SweepIdOf(sweep.Fingerprint);
+        using var telemetry = TelemetryExport.Start(TelemetryRole);
+        foreach (var problem in telemetry.Settings.Problems)
+        {
+            Console.Error.WriteLine($"telemetry: {problem}");
+        }
+
+        if (telemetry.IsEnabled)
+        {
+            Console.Error.WriteLine($"telemetry: {telemetry.Description}");
+        }
+
         return await cluster.RunAsync(parse, async (client, timeout) =>
         {
             // The coordinator picks the output folder (<data>/<sweep id>); sweep results fetches the outputs.
-            await client.SubmitAsync(new StartSweep(sweepId, sweep.CanonicalJson, "", failFast), cancellationToken).ConfigureAwait(false);
+            using (var span = SweepTelemetry.StartSweep(sweepId, sweep.Spec.Name, ModelCatalog.NameOf(sweep.Spec.Model), sweep.CellCount, sweep.Spec.Realizations))
+            {
+                await client.SubmitAsync(new StartSweep(sweepId, sweep.CanonicalJson, "", failFast), span?.Context ?? default, cancellationToken).ConfigureAwait(false);
+            }
+
             Console.WriteLine(sweepId);
             Console.Error.WriteLine($"submitted {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s){(failFast ? ", fail-fast" : "")}");
             await AcknowledgeAsync(client, sweepId, cancellationToken).ConfigureAwait(false);

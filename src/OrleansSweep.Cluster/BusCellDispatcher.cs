@@ -1,6 +1,7 @@
 using MassTransit;
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Cluster;
 
@@ -8,7 +9,12 @@ namespace OrleansSweep.Cluster;
 /// Hands cells to the workers' competing-consumer queue; broadcasts dispatch announcements and cancellations to
 /// every worker.
 /// </summary>
-/// <remarks>Takes the singleton <see cref="IBus"/>: the scoped send/publish providers must not be captured by a singleton.</remarks>
+/// <remarks>
+/// <para>Takes the singleton <see cref="IBus"/>: the scoped send/publish providers must not be captured by a singleton.</para>
+/// <para>Each cell command carries its sweep span's context in <see cref="SweepTelemetry.SweepContextHeader"/>, so the
+/// worker's cell span (a trace of its own) links to the sweep span on another machine. No header when this process
+/// knows no span for the sweep (telemetry off).</para>
+/// </remarks>
 internal sealed class BusCellDispatcher(IBus bus) : ICellDispatcher
 {
     private const int SendBatch = 500;
@@ -36,6 +42,14 @@ internal sealed class BusCellDispatcher(IBus bus) : ICellDispatcher
     public async Task SendAsync(IReadOnlyList<AnalyzeCell> cells, CancellationToken cancellationToken)
     {
         var endpoint = await bus.GetSendEndpoint(QueueNames.Queue(QueueNames.AnalyzeCell)).ConfigureAwait(false);
-        await endpoint.SendBatch(cells, cancellationToken).ConfigureAwait(false);
+        await endpoint.SendBatch(cells, Pipe.Execute<SendContext<AnalyzeCell>>(StampSweepContext), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void StampSweepContext(SendContext<AnalyzeCell> context)
+    {
+        if (SweepTelemetry.ToTraceParent(SweepTelemetry.SweepContextOf(context.Message.SweepId)) is { } traceParent)
+        {
+            context.Headers.Set(SweepTelemetry.SweepContextHeader, traceParent);
+        }
     }
 }

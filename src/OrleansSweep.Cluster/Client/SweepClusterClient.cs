@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansSweep.Contracts;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Cluster.Client;
 
@@ -60,7 +62,25 @@ public sealed class SweepClusterClient : IAsyncDisposable
     }
 
     /// <summary>Submits (or resubmits, which resumes) a sweep; returns once the broker holds the command.</summary>
-    public Task SubmitAsync(StartSweep command, CancellationToken cancellationToken) => SendAsync(command, cancellationToken);
+    public Task SubmitAsync(StartSweep command, CancellationToken cancellationToken) => SubmitAsync(command, default, cancellationToken);
+
+    /// <summary>
+    /// Submits a sweep with its span's context in <see cref="SweepTelemetry.SweepContextHeader"/> (none when
+    /// <paramref name="sweepContext"/> is default): the coordinator parents its spans to it and stamps it on every cell.
+    /// </summary>
+    public async Task SubmitAsync(StartSweep command, ActivityContext sweepContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var traceParent = SweepTelemetry.ToTraceParent(sweepContext);
+        var endpoint = await bus.GetSendEndpoint(QueueNames.Queue(QueueNames.Coordinator)).ConfigureAwait(false);
+        await endpoint.Send(command, context =>
+        {
+            if (traceParent is not null)
+            {
+                context.Headers.Set(SweepTelemetry.SweepContextHeader, traceParent);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Asks the coordinator to cancel a sweep; returns once the broker holds the command.</summary>
     public Task CancelAsync(Guid sweepId, CancellationToken cancellationToken) => SendAsync(new CancelSweep(sweepId), cancellationToken);

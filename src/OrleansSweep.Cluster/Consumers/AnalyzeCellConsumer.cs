@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using OrleansSweep.Cluster.Workers;
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Cells;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Cluster.Consumers;
 
@@ -11,6 +13,12 @@ namespace OrleansSweep.Cluster.Consumers;
 /// broker, so a silo killed mid-cell leaves the command on the broker for another silo (redelivery recomputes
 /// bit-identically: every seed derives from the cell, never from the worker or the time).
 /// </summary>
+/// <remarks>
+/// Telemetry: the call is declared as a cell delivery (<see cref="SweepTelemetry.BeginCellDelivery"/>) with the sweep
+/// span's context from the <see cref="SweepTelemetry.SweepContextHeader"/> and the message's sent time, so the cell
+/// span links to the sweep span and the queue wait is measured from the send (clocks of two machines may disagree:
+/// a negative wait counts as zero).
+/// </remarks>
 public sealed class AnalyzeCellConsumer(ICellWorker worker, SweepFences fences, WorkerActivity activity) : IConsumer<AnalyzeCell>
 {
     public async Task Consume(ConsumeContext<AnalyzeCell> context)
@@ -26,7 +34,10 @@ public sealed class AnalyzeCellConsumer(ICellWorker worker, SweepFences fences, 
         CellAnalyzed? result;
         using (var scope = fences.Enter(command.SweepId, context.SentTime, context.CancellationToken))
         {
-            result = await worker.AnalyzeAsync(command, scope.Token).ConfigureAwait(false);
+            using (SweepTelemetry.BeginCellDelivery(SweepContextOf(context), SentAt(context)))
+            {
+                result = await worker.AnalyzeAsync(command, scope.Token).ConfigureAwait(false);
+            }
         }
 
         if (result is null)
@@ -42,4 +53,11 @@ public sealed class AnalyzeCellConsumer(ICellWorker worker, SweepFences fences, 
         await results.Send(result, context.CancellationToken).ConfigureAwait(false);
         activity.Computed();
     }
+
+    private static ActivityContext SweepContextOf(ConsumeContext context) =>
+        SweepTelemetry.ParseTraceParent(context.Headers.Get<string>(SweepTelemetry.SweepContextHeader));
+
+    /// <summary>MassTransit's sent time is UTC (its kind is not always set).</summary>
+    private static DateTimeOffset? SentAt(ConsumeContext context) =>
+        context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : null;
 }

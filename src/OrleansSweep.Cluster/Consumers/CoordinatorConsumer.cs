@@ -1,6 +1,7 @@
 using MassTransit;
 using OrleansSweep.Cluster.Coordination;
 using OrleansSweep.Contracts;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Cluster.Consumers;
 
@@ -10,8 +11,9 @@ internal sealed class CoordinatorConsumer(SweepSessions sessions) :
 {
     public Task Consume(ConsumeContext<StartSweep> context)
     {
-        // Returns once the sweep is recorded as running; dispatching its cells goes on in the background.
-        sessions.Start(context.Message);
+        // Returns once the sweep is recorded as running; dispatching its cells goes on in the background. The client's
+        // sweep span (header) becomes the parent of this coordinator's dispatch and outputs spans.
+        sessions.Start(context.Message, SweepTelemetry.ParseTraceParent(context.Headers.Get<string>(SweepTelemetry.SweepContextHeader)));
         return Task.CompletedTask;
     }
 

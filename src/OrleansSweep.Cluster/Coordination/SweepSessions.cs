@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Specs;
 using OrleansSweep.Sweeps.Storage;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Cluster.Coordination;
 
@@ -41,7 +43,9 @@ internal sealed partial class SweepSessions(
     }
 
     /// <summary>Starts or resumes a submitted sweep; a sweep already running here is left alone.</summary>
-    public void Start(StartSweep command)
+    /// <param name="command">The submitted sweep.</param>
+    /// <param name="sweepContext">The client's sweep span (from the message header); default when the client sent none.</param>
+    public void Start(StartSweep command, ActivityContext sweepContext = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         SweepPlan plan;
@@ -58,7 +62,7 @@ internal sealed partial class SweepSessions(
         store.EnsureSweep(plan.SweepId, plan.Fingerprint, plan.SpecJson, plan.Cells.Count);
         store.SetFailFast(plan.SweepId, command.FailFast);
         store.SetState(plan.SweepId, "running");
-        Launch(plan, command.FailFast);
+        Launch(plan, command.FailFast, sweepContext);
     }
 
     /// <summary>Resumes every sweep the store says is running and that has no session here.</summary>
@@ -141,7 +145,7 @@ internal sealed partial class SweepSessions(
         return plan;
     }
 
-    private void Launch(SweepPlan plan, bool failFast)
+    private void Launch(SweepPlan plan, bool failFast, ActivityContext sweepContext = default)
     {
         SweepSession session;
         SweepSession? previous;
@@ -165,6 +169,12 @@ internal sealed partial class SweepSessions(
             if (previous is not null)
             {
                 await previous.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (sweepContext != default)
+            {
+                // After the previous run let go (it forgets its sweep's span), before the coordinator looks it up.
+                SweepTelemetry.RememberSweep(plan.SweepId, sweepContext);
             }
 
             await session.RunAsync(shutdown.Token).ConfigureAwait(false);

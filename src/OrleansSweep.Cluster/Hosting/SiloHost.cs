@@ -53,6 +53,23 @@ public static class SiloHost
     public static HostApplicationBuilderSettings Settings(string[] args) => new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
 
     /// <summary>
+    /// The telemetry role of the silo that <see cref="AddSweepSilo"/> configured: "worker", "coordinator", or "silo"
+    /// when it plays both (the service name is <c>orleanssweep-&lt;role&gt;</c>). Call after <see cref="AddSweepSilo"/>.
+    /// </summary>
+    public static string TelemetryRole(this HostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new ClusterOptions();
+        builder.Configuration.GetSection(Section).Bind(options);
+        return options.Role switch
+        {
+            SiloRoles.Worker => "worker",
+            SiloRoles.Coordinator => "coordinator",
+            _ => "silo",
+        };
+    }
+
+    /// <summary>
     /// Reads and validates the settings and adds the silo. Returns null to go on, or the exit code to stop with:
     /// 0 after <c>--help</c>, 2 after printing what is wrong with the settings.
     /// </summary>

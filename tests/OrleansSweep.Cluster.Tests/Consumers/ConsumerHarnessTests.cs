@@ -81,8 +81,10 @@ public sealed class ConsumerHarnessTests : IDisposable
         Assert.Equal(1, worker.Cancelled); // the running one observed its token; the two queued ones never started
         Assert.Empty(harness.Sent.Select<CellAnalyzed>()); // all three consumers returned without a result
 
-        // A resubmission's commands are sent after the cancel: they run, no flag needs clearing.
+        // A resubmission's commands are sent after the cancel: they run, no flag needs clearing. Wait for the cell itself:
+        // the harness's Sent.Any may judge the bus idle before the new command is consumed (it did, now and then).
         await harness.SendAsync(QueueNames.AnalyzeCell, new AnalyzeCell(sweepId, "cell-3", 3, "{}"));
+        await WaitUntil(() => activity.CellsComputed == 1);
         Assert.True(await harness.Sent.Any<CellAnalyzed>(m => m.Context.Message.CellId == "cell-3"));
         Assert.Equal(1, activity.CellsComputed);
     }

@@ -36,6 +36,19 @@ public sealed class SiloHostTests
         Assert.Contains("BrokerUri 'http://x'", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("worker", "worker")]
+    [InlineData("coordinator", "coordinator")]
+    [InlineData("all", "silo")]
+    public void The_telemetry_role_names_the_silos_roles(string role, string expected)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+
+        Assert.Null(builder.AddSweepSilo(["--role", role, "--data", "unused"], TextWriter.Null, TextWriter.Null));
+
+        Assert.Equal(expected, builder.TelemetryRole());
+    }
+
     [Fact]
     public void Help_prints_the_usage_and_exits_0()
     {

@@ -30,6 +30,9 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public string DataFolder => Path.Combine(Folder, "data");
 
+    /// <summary>Environment variables of every silo started from now on (e.g. OTEL_*).</summary>
+    public Dictionary<string, string> SiloEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>sweep</c> command's cluster options for this test.</summary>
     public string[] ClusterArguments => ["--cluster", Broker.Uri, "--vhost", VirtualHost];
 
@@ -132,7 +135,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
     private SiloProcess Start(string name, string role, params string[] arguments)
     {
         var silo = SiloProcess.Start(name, Folder,
-            ["--role", role, "--broker", Broker.Uri, "--vhost", VirtualHost, "--heartbeat", "0.5", .. arguments]);
+            ["--role", role, "--broker", Broker.Uri, "--vhost", VirtualHost, "--heartbeat", "0.5", .. arguments], SiloEnvironment);
         silos.Add(silo);
         return silo;
     }

@@ -23,7 +23,11 @@ internal sealed partial class SiloProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static SiloProcess Start(string name, string logFolder, IEnumerable<string> arguments)
+    /// <param name="name">The silo's node name.</param>
+    /// <param name="logFolder">Where its log file goes.</param>
+    /// <param name="arguments">Its switches.</param>
+    /// <param name="environment">Variables set for the process (e.g. OTEL_*); inherited OTEL_* variables are removed.</param>
+    public static SiloProcess Start(string name, string logFolder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(RepositoryFiles.DotnetHost)
         {
@@ -31,6 +35,7 @@ internal sealed partial class SiloProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        ProcessRunner.SetEnvironment(start, environment);
         foreach (var argument in (IEnumerable<string>)["exec", RepositoryFiles.SiloDll, "--name", name, .. arguments])
         {
             start.ArgumentList.Add(argument);

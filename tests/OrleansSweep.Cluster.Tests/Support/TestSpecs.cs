@@ -19,6 +19,20 @@ internal static class TestSpecs
         }
         """;
 
+    /// <summary>8 short cells (a tenth of a second or so each): enough for two workers to share, for the telemetry test.</summary>
+    public const string EightShortCells = """
+        {
+          "name": "cluster-telemetry-test",
+          "model": "rate",
+          "n": 40,
+          "realizations": 1,
+          "seed": 9,
+          "parameters": { "dt": 0.1 },
+          "grid": { "g": { "from": 0.5, "to": 3.0, "steps": 8 } },
+          "analyses": { "lyapunov": { "exponents": 2, "transientTime": 100, "averagingTime": 1000, "windows": 5 }, "theory": true }
+        }
+        """;
+
     /// <summary>4 cells of about 9 s of CPU each: a running cell stopped within seconds was stopped by cancellation.</summary>
     public const string FourLongCells = """
         {
