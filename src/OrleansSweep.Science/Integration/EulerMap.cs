@@ -4,9 +4,14 @@ using OrleansSweep.Science.Models;
 namespace OrleansSweep.Science.Integration;
 
 /// <summary>F(x) = x + dt f(x) with the exact tangent map I + dt·Df(x) (see <see cref="FlowMaps"/>).</summary>
+/// <remarks>
+/// A flow that implements <see cref="IHasShiftedTangent"/> computes (I + dt·Df)V itself in fused form (the shift goes
+/// into the β of its GEMMs); any other flow takes Df·V and one axpy pass.
+/// </remarks>
 internal sealed class EulerMap : IDiscreteMap
 {
     private readonly IDynamicalSystem flow;
+    private readonly IHasShiftedTangent? shifted;
     private readonly double dt;
     private readonly double[] velocity;
 
@@ -14,6 +19,7 @@ internal sealed class EulerMap : IDiscreteMap
     {
         this.flow = flow;
         this.dt = dt;
+        shifted = flow as IHasShiftedTangent;
         velocity = new double[flow.Dimension];
     }
 
@@ -46,6 +52,12 @@ internal sealed class EulerMap : IDiscreteMap
     /// <summary>result ← V + dt·Df(x)·V; result must not overlap x or basis.</summary>
     public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
     {
+        if (shifted is not null)
+        {
+            shifted.ShiftedJacobianTimes(t, x, basis, columns, dt, result);
+            return;
+        }
+
         var length = Dimension * columns;
         flow.JacobianTimes(t, x, basis, columns, result);
         TensorPrimitives.MultiplyAdd(result[..length], dt, basis[..length], result[..length]);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Science.Models;
 using OrleansSweep.Science.Randomness;
@@ -15,11 +16,11 @@ internal sealed partial class BenettinRun
 
     private readonly IDiscreteMap map;
     private readonly IDynamicalSystem? vectorField;
+    private readonly IHasJacobianTrace? vectorFieldTrace;
     private readonly IDenseKernels kernels;
     private readonly LyapunovOptions options;
     private readonly double[] r;
     private readonly double[]? jacobian;
-    private readonly double[]? jacobianR;
     private double[] x;
     private double[] xNext;
     private double[] q;
@@ -50,12 +51,15 @@ internal sealed partial class BenettinRun
         MeanSquare = new double[Dimension];
         if (K == Dimension)
         {
-            // Σλ is checked against an independent volume rate: the flow's trace when the caller supplies the vector
-            // field of a continuous system, otherwise log|det| of the map from a full QR of its dense Jacobian.
+            // Σλ is checked against a volume rate: the flow's trace when the caller supplies the vector field of a
+            // continuous system (an independent quantity), otherwise log|det| of the map, which the QR of the full
+            // tangent basis already yields (see Round).
             this.vectorField = vectorField is { Time: TimeKind.Continuous } ? vectorField : null;
             VolumeSource = this.vectorField is null ? VolumeRateSource.MapLogDeterminant : VolumeRateSource.VectorFieldTrace;
-            jacobian = new double[Dimension * Dimension];
-            jacobianR = this.vectorField is null ? new double[Dimension * Dimension] : null;
+            vectorFieldTrace = this.vectorField as IHasJacobianTrace;
+
+            // Only a vector field that cannot give its trace directly needs a dense Jacobian per averaged step.
+            jacobian = this.vectorField is not null && vectorFieldTrace is null ? new double[Dimension * Dimension] : null;
         }
     }
 
@@ -90,7 +94,7 @@ internal sealed partial class BenettinRun
     public void InitialiseBasis(RandomStream basisStream)
     {
         basisStream.FillGaussian(q);
-        kernels.QrThin(q, Dimension, K, r);
+        Orthonormalise();
     }
 
     /// <summary>twin ← x + δ·u with u a random unit direction.</summary>
@@ -123,18 +127,9 @@ internal sealed partial class BenettinRun
 
     private static double SafeLog(double value) => value > 0 ? Math.Max(Math.Log(value), LogFloor) : LogFloor;
 
-    private bool IsBounded(ReadOnlySpan<double> v)
-    {
-        var threshold = options.DivergenceThreshold;
-        foreach (var value in v)
-        {
-            // Written so that NaN fails the test.
-            if (!(Math.Abs(value) <= threshold))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// Whether every |v_i| ≤ the divergence threshold. MaxMagnitude returns the signed component of largest modulus, or
+    /// NaN when there is one, and NaN ≤ t is false, so NaN fails the test.
+    /// </summary>
+    private bool IsBounded(ReadOnlySpan<double> v) => v.IsEmpty || Math.Abs(TensorPrimitives.MaxMagnitude(v)) <= options.DivergenceThreshold;
 }

@@ -9,7 +9,12 @@ public enum VolumeRateSource
     /// <summary>The time average of tr(∂f/∂x) of the flow along the trajectory, per time unit.</summary>
     VectorFieldTrace,
 
-    /// <summary>The average of log|det ∂F/∂x| of the iterated map per step, divided by the time step.</summary>
+    /// <summary>
+    /// The average of log|det ∂F/∂x| of the iterated map per step, divided by the time step. It is read off the QR of the
+    /// full tangent basis (Σ log R_ii over a re-orthonormalisation interval equals Σ log|det J_t| over its steps), so
+    /// Σλ matches it by construction: an identity of the QR method, not an independent check of the tangent map (that
+    /// is tested against the dense Jacobian and finite differences separately).
+    /// </summary>
     MapLogDeterminant,
 }
 

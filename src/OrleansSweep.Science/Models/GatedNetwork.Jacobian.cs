@@ -1,12 +1,17 @@
+using System.Numerics.Tensors;
+
 namespace OrleansSweep.Science.Models;
 
-/// <summary>The exact Jacobian and tangent map of the gated vector field (§A.2).</summary>
+/// <summary>The exact Jacobian, tangent map and Jacobian trace of the gated vector field (§A.2).</summary>
 public sealed partial class GatedNetwork
 {
     private readonly double[] phiSlope;
     private readonly double[] hColumnGain;
     private readonly double[] rColumnGain;
     private readonly double[] zDiagonal;
+    private readonly double[] hGemmGain;
+    private readonly double[] hHold;
+    private readonly double[] hCross;
     private readonly Scratch scaled = new();
 
     /// <summary>
@@ -45,12 +50,46 @@ public sealed partial class GatedNetwork
     }
 
     /// <summary>
-    /// result (3N×k) ← D·V for V = (V_h; V_z; V_r) with two GEMMs:
-    /// S = [σ_r ⊙ φ'] V_h + [σ_r' ⊙ φ] V_r, result_h = [σ_z](J^h S − V_h) + [σ_z' ⊙ u] V_z;
-    /// P = [φ'] V_h, (result_z; result_r) = [J^z; J^r] P, then result_z = (result_z − V_z)/τ_z, result_r alike.
-    /// result must not overlap x or basis.
+    /// result (3N×k) ← D·V for V = (V_h; V_z; V_r) with two GEMMs (see <see cref="Tangent"/>); result must not overlap
+    /// x or basis.
     /// </summary>
-    public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
+    public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result) =>
+        Tangent(x, basis, columns, 0.0, 1.0, result);
+
+    /// <summary>result ← (I + α·D)·V with the same two GEMMs, the shift folded into the row combinations and β.</summary>
+    public void ShiftedJacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, double alpha, Span<double> result) =>
+        Tangent(x, basis, columns, 1.0, alpha, result);
+
+    /// <summary>
+    /// tr D = Σ_i σ_z,i (J^h_ii σ_r,i φ'_i − 1) − N/τ_z − N/τ_r in O(N): the diagonal of the three diagonal blocks of
+    /// <see cref="Jacobian"/> (the gate blocks are −I/τ, the h block [σ_z](−I + J^h[σ_r ⊙ φ'])).
+    /// </summary>
+    public double JacobianTrace(long t, ReadOnlySpan<double> x)
+    {
+        Guard.State(x, Dimension, nameof(x));
+        var n = Units;
+        var known = memo.Holds(0, x);
+        var trace = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            // The statistics of this state when the tangent or the state step already has them; no GEMV otherwise.
+            var phiI = known ? phi[i] : Math.Tanh(gH * x[i] + betaH);
+            var sigmaZI = known ? sigmaZ[i] : Activation.Sigmoid(alphaZ * x[n + i] + bZ);
+            var sigmaRI = known ? sigmaR[i] : Activation.Sigmoid(alphaR * x[2 * n + i] + bR);
+            var gain = sigmaRI * Activation.TanhSlope(gH, phiI);
+            trace += (sigmaZI * hidden[(i * n) + i] * gain) - sigmaZI;
+        }
+
+        return trace - (n / tauZ) - (n / tauR);
+    }
+
+    /// <summary>
+    /// result ← shift·V + α·D·V with S = [σ_r ⊙ φ'] V_h + [σ_r' ⊙ φ] V_r and P = [φ'] V_h:
+    /// result_h = α[σ_z] J^h S + [shift − α σ_z] V_h + α[σ_z' ⊙ u] V_z (GEMM, then one row sweep);
+    /// result_z = (shift − α/τ_z) V_z + (α/τ_z) J^z P and result_r alike (pre-scaled copy, then GEMM with β = 1: one
+    /// stacked [J^z; J^r] GEMM when τ_z = τ_r, two otherwise).
+    /// </summary>
+    private void Tangent(ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, double shift, double alpha, Span<double> result)
     {
         var n = Units;
         Guard.Tangent(x, Dimension, basis.Length, columns, result.Length);
@@ -60,22 +99,34 @@ public sealed partial class GatedNetwork
         var vZ = basis.Slice(block, block);
         var vR = basis.Slice(2 * block, block);
         var s = scaled.Get(block);
+        for (var i = 0; i < n; i++)
+        {
+            hGemmGain[i] = alpha * sigmaZ[i];
+            hHold[i] = shift - hGemmGain[i];
+            hCross[i] = alpha * zDiagonal[i];
+        }
 
-        // h rows: S in scratch, J^h S straight into result_h, then the diagonal terms.
-        RowOps.Scale(hColumnGain, vH, columns, s);
-        RowOps.AddScaled(rColumnGain, vR, columns, s);
+        // h rows: S in scratch, J^h S straight into result_h, then every diagonal term in one sweep.
+        RowOps.Combine(hColumnGain, vH, rColumnGain, vR, columns, s);
         var resultH = result[..block];
-        kernels.Gemm(false, false, n, columns, n, 1.0, hidden, n, s, columns, 0.0, resultH, columns);
-        RowOps.SubtractAndScale(resultH, vH, 1.0, resultH);
-        RowOps.Scale(sigmaZ, resultH, columns, resultH);
-        RowOps.AddScaled(zDiagonal, vZ, columns, resultH);
+        MatrixProducts.Times(kernels, n, n, 1.0, hidden, s, columns, 0.0, resultH);
+        RowOps.Combine(hGemmGain, resultH, hHold, vH, hCross, vZ, columns, resultH);
 
-        // z and r rows: one GEMM of the stacked [J^z; J^r] with [φ'] V_h into the contiguous (z, r) rows of result.
+        // z and r rows: pre-scaled copies of V_z, V_r, then J^z P and J^r P accumulated onto them.
         RowOps.Scale(phiSlope, vH, columns, s);
-        var resultGates = result.Slice(block, 2 * block);
-        kernels.Gemm(false, false, 2 * n, columns, n, 1.0, gates, n, s, columns, 0.0, resultGates, columns);
-        RowOps.SubtractAndScale(resultGates[..block], vZ, 1.0 / tauZ, resultGates[..block]);
-        RowOps.SubtractAndScale(resultGates[block..], vR, 1.0 / tauR, resultGates[block..]);
+        var resultZ = result.Slice(block, block);
+        var resultR = result.Slice(2 * block, block);
+        TensorPrimitives.Multiply(vZ, shift - (alpha / tauZ), resultZ);
+        TensorPrimitives.Multiply(vR, shift - (alpha / tauR), resultR);
+        if (tauZ == tauR)
+        {
+            MatrixProducts.Times(kernels, 2 * n, n, alpha / tauZ, gates, s, columns, 1.0, result.Slice(block, 2 * block));
+        }
+        else
+        {
+            MatrixProducts.Times(kernels, n, n, alpha / tauZ, UpdateCoupling, s, columns, 1.0, resultZ);
+            MatrixProducts.Times(kernels, n, n, alpha / tauR, OutputCoupling, s, columns, 1.0, resultR);
+        }
     }
 
     /// <summary>

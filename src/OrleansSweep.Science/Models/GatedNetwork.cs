@@ -13,9 +13,11 @@ namespace OrleansSweep.Science.Models;
 /// (PRX β_k = −b_k). J^h, J^z, J^r ~ N(0, 1/N) independent, drawn from Network.Fork(0, 1, 2), row-major; J^z and J^r
 /// are stored stacked (2N×N) so both gate fields cost one GEMV and the tangent map one GEMM.
 /// Exact reduction: α_z = α_r = 0 is the rate network with g = g_h σ(b_r) in x = g_h h, on time slowed by σ(b_z).
-/// <see cref="StepMap"/> is the Euler or RK4 map with step dt; keep dt well below min(τ_z, τ_r). Not thread-safe.
+/// <see cref="StepMap"/> is the Euler or RK4 map with step dt; keep dt well below min(τ_z, τ_r). The trace of the
+/// Jacobian and the fused Euler tangent are available without forming the 3N×3N Jacobian
+/// (<see cref="IHasJacobianTrace"/>, <see cref="IHasShiftedTangent"/>). Not thread-safe.
 /// </remarks>
-public sealed partial class GatedNetwork : IRecurrentNetwork
+public sealed partial class GatedNetwork : IRecurrentNetwork, IHasJacobianTrace, IHasShiftedTangent
 {
     private readonly IDenseKernels kernels;
     private readonly double[] hidden;
@@ -34,6 +36,7 @@ public sealed partial class GatedNetwork : IRecurrentNetwork
     private readonly double[] gatedOutput;
     private readonly double[] u;
     private readonly double[] gateFields;
+    private readonly StateMemo memo;
 
     /// <summary>A gated network on given couplings (each N×N row-major, copied).</summary>
     internal GatedNetwork(
@@ -62,10 +65,14 @@ public sealed partial class GatedNetwork : IRecurrentNetwork
         gatedOutput = new double[n];
         u = new double[n];
         gateFields = new double[2 * n];
+        memo = new StateMemo(3 * n);
         phiSlope = new double[n];
         hColumnGain = new double[n];
         rColumnGain = new double[n];
         zDiagonal = new double[n];
+        hGemmGain = new double[n];
+        hHold = new double[n];
+        hCross = new double[n];
         StepMap = FlowIntegrator.StepMapOf(this);
     }
 
@@ -128,12 +135,15 @@ public sealed partial class GatedNetwork : IRecurrentNetwork
         Guard.State(state, Dimension, nameof(state));
         var n = Units;
         random.FillGaussian(state[..n], scale);
+
+        // φ(h) goes to scratch, not to the memoised statistics of another state.
+        var activity = gateFields.AsSpan(0, n);
         for (var i = 0; i < n; i++)
         {
-            phi[i] = Math.Tanh(gH * state[i] + betaH);
+            activity[i] = Math.Tanh(gH * state[i] + betaH);
         }
 
-        kernels.Gemv(false, 2 * n, n, 1.0, gates, n, phi, 0.0, state[n..]);
+        kernels.Gemv(false, 2 * n, n, 1.0, gates, n, activity, 0.0, state[n..]);
     }
 
     /// <summary>result ← (σ_z ⊙ u, (J^z φ − z)/τ_z, (J^r φ − r)/τ_r); result may be the same span as x.</summary>
@@ -152,9 +162,17 @@ public sealed partial class GatedNetwork : IRecurrentNetwork
         }
     }
 
-    /// <summary>φ(h), σ_z(z), σ_r(r), σ_r ⊙ φ and u = −h + J^h (σ_r ⊙ φ) at x (one GEMV).</summary>
+    /// <summary>
+    /// φ(h), σ_z(z), σ_r(r), σ_r ⊙ φ and u = −h + J^h (σ_r ⊙ φ) at x (one GEMV), computed once per state: the tangent
+    /// map and the state step at the same x share them.
+    /// </summary>
     private void Statistics(ReadOnlySpan<double> x)
     {
+        if (memo.Holds(0, x))
+        {
+            return;
+        }
+
         var n = Units;
         for (var i = 0; i < n; i++)
         {
@@ -169,5 +187,7 @@ public sealed partial class GatedNetwork : IRecurrentNetwork
         {
             u[i] -= x[i];
         }
+
+        memo.Record(0, x);
     }
 }

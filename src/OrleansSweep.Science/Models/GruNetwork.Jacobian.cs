@@ -36,7 +36,7 @@ public sealed partial class GruNetwork
 
     /// <summary>
     /// result (N×k) ← J·V as A = [U_z; U_r] V, C = [r] V + [h ⊙ r'] A_r, result = [z ⊙ h̃'] U_h C + [(h̃ − h) ⊙ z'] A_z
-    /// + [1 − z] V: two GEMMs; result must not overlap x or basis.
+    /// + [1 − z] V: two GEMMs (GEMVs for k = 1), each followed by one row sweep; result must not overlap x or basis.
     /// </summary>
     public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
     {
@@ -45,22 +45,19 @@ public sealed partial class GruNetwork
         RowScalings(x);
         var block = n * columns;
         var a = gateProducts.Get(2 * block);
-        kernels.Gemm(false, false, 2 * n, columns, n, 1.0, gateWeights, n, basis, columns, 0.0, a, columns);
+        MatrixProducts.Times(kernels, 2 * n, n, 1.0, gateWeights, basis, columns, 0.0, a);
 
         var c = resetProducts.Get(block);
-        RowOps.Scale(r, basis, columns, c);
-        RowOps.AddScaled(rowReset, a[block..], columns, c);
+        RowOps.Combine(r, basis, rowReset, a[block..], columns, c);
 
-        kernels.Gemm(false, false, n, columns, n, 1.0, candidateWeights, n, c, columns, 0.0, result, columns);
-        RowOps.Scale(rowCandidate, result, columns, result);
-        RowOps.AddScaled(rowUpdate, a[..block], columns, result);
-        RowOps.AddScaled(rowHold, basis, columns, result);
+        MatrixProducts.Times(kernels, n, n, 1.0, candidateWeights, c, columns, 0.0, result);
+        RowOps.Combine(rowCandidate, result, rowUpdate, a[..block], rowHold, basis, columns, result);
     }
 
     /// <summary>The gates at h and the diagonal factors 1 − z, (h̃ − h) z', z h̃', h r' of the Jacobian.</summary>
     private void RowScalings(ReadOnlySpan<double> h)
     {
-        Gates(h, z, r, candidate);
+        Statistics(h);
         for (var i = 0; i < Units; i++)
         {
             rowHold[i] = 1.0 - z[i];

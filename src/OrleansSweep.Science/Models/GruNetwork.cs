@@ -28,6 +28,7 @@ public sealed partial class GruNetwork : IRecurrentNetwork, IDiscreteMap
     private readonly double[] z;
     private readonly double[] r;
     private readonly double[] candidate;
+    private readonly StateMemo memo;
 
     /// <summary>A GRU on given matrices (each N×N row-major, copied); the gains in parameters are recorded, not applied.</summary>
     internal GruNetwork(
@@ -50,6 +51,7 @@ public sealed partial class GruNetwork : IRecurrentNetwork, IDiscreteMap
         z = new double[n];
         r = new double[n];
         candidate = new double[n];
+        memo = new StateMemo(n);
         rowHold = new double[n];
         rowUpdate = new double[n];
         rowCandidate = new double[n];
@@ -99,10 +101,44 @@ public sealed partial class GruNetwork : IRecurrentNetwork, IDiscreteMap
     /// </summary>
     public void Gates(ReadOnlySpan<double> h, Span<double> z, Span<double> r, Span<double> candidate)
     {
-        Guard.State(h, Dimension, nameof(h));
         Guard.AtLeast(z.Length, Units, nameof(z));
         Guard.AtLeast(r.Length, Units, nameof(r));
         Guard.AtLeast(candidate.Length, Units, nameof(candidate));
+        Statistics(h);
+        this.z.CopyTo(z);
+        this.r.CopyTo(r);
+        this.candidate.CopyTo(candidate);
+    }
+
+    /// <summary>h_i ~ N(0, scale²).</summary>
+    public void InitialState(RandomStream random, double scale, Span<double> state)
+    {
+        Guard.State(state, Dimension, nameof(state));
+        random.FillGaussian(state, scale);
+    }
+
+    /// <summary>result ← (1 − z) ⊙ h + z ⊙ h̃; result may be the same span as x.</summary>
+    public void Evaluate(long t, ReadOnlySpan<double> x, Span<double> result)
+    {
+        Guard.AtLeast(result.Length, Dimension, nameof(result));
+        Statistics(x);
+        for (var i = 0; i < Units; i++)
+        {
+            result[i] = (1.0 - z[i]) * x[i] + z[i] * candidate[i];
+        }
+    }
+
+    /// <summary>
+    /// z, r and h̃ at h (two GEMVs), computed once per state: the tangent map and the state step at the same h share them.
+    /// </summary>
+    private void Statistics(ReadOnlySpan<double> h)
+    {
+        Guard.State(h, Dimension, nameof(h));
+        if (memo.Holds(0, h))
+        {
+            return;
+        }
+
         var n = Units;
         kernels.Gemv(false, 2 * n, n, 1.0, gateWeights, n, h, 0.0, preActivation);
         for (var i = 0; i < n; i++)
@@ -117,23 +153,7 @@ public sealed partial class GruNetwork : IRecurrentNetwork, IDiscreteMap
         {
             candidate[i] = Math.Tanh(candidate[i] + bH);
         }
-    }
 
-    /// <summary>h_i ~ N(0, scale²).</summary>
-    public void InitialState(RandomStream random, double scale, Span<double> state)
-    {
-        Guard.State(state, Dimension, nameof(state));
-        random.FillGaussian(state, scale);
-    }
-
-    /// <summary>result ← (1 − z) ⊙ h + z ⊙ h̃; result may be the same span as x.</summary>
-    public void Evaluate(long t, ReadOnlySpan<double> x, Span<double> result)
-    {
-        Guard.AtLeast(result.Length, Dimension, nameof(result));
-        Gates(x, z, r, candidate);
-        for (var i = 0; i < Units; i++)
-        {
-            result[i] = (1.0 - z[i]) * x[i] + z[i] * candidate[i];
-        }
+        memo.Record(0, h);
     }
 }

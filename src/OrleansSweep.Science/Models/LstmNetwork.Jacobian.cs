@@ -46,7 +46,8 @@ public sealed partial class LstmNetwork
 
     /// <summary>
     /// result (2N×k) ← J·V with A = [U_f; U_i; U_o; U_g] V_h (one GEMM): result_c = [f] V_c + [c f'] A_f + [g i'] A_i
-    /// + [i g'] A_g, result_h = [o (1 − tanh² c_t)] result_c + [tanh(c_t) o'] A_o; result must not overlap x or basis.
+    /// + [i g'] A_g, result_h = [o (1 − tanh² c_t)] result_c + [tanh(c_t) o'] A_o (one GEMM, GEMV for k = 1); result
+    /// must not overlap x or basis.
     /// </summary>
     public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
     {
@@ -55,16 +56,13 @@ public sealed partial class LstmNetwork
         RowScalings(x);
         var block = n * columns;
         var a = gateProducts.Get(4 * block);
-        kernels.Gemm(false, false, 4 * n, columns, n, 1.0, weights, n, basis, columns, 0.0, a, columns);
+        MatrixProducts.Times(kernels, 4 * n, n, 1.0, weights, basis, columns, 0.0, a);
 
         var resultH = result[..block];
         var resultC = result.Slice(block, block);
-        RowOps.Scale(forget, basis.Slice(block, block), columns, resultC);
-        RowOps.AddScaled(rowForget, a[..block], columns, resultC);
-        RowOps.AddScaled(rowInput, a.Slice(block, block), columns, resultC);
+        RowOps.Combine(rowForget, a[..block], forget, basis.Slice(block, block), rowInput, a.Slice(block, block), columns, resultC);
         RowOps.AddScaled(rowCandidate, a.Slice(3 * block, block), columns, resultC);
-        RowOps.Scale(rowCell, resultC, columns, resultH);
-        RowOps.AddScaled(rowOutput, a.Slice(2 * block, block), columns, resultH);
+        RowOps.Combine(rowCell, resultC, rowOutput, a.Slice(2 * block, block), columns, resultH);
     }
 
     /// <summary>The gates at (h, c), tanh(c_t) and the diagonal factors of the Jacobian blocks.</summary>
@@ -72,12 +70,10 @@ public sealed partial class LstmNetwork
     {
         var n = Units;
         Guard.State(x, Dimension, nameof(x));
-        Gates(x[..n], x[n..], forget, input, output, cellCandidate);
+        Statistics(x);
         for (var k = 0; k < n; k++)
         {
             var c = x[n + k];
-            var cell = forget[k] * c + input[k] * cellCandidate[k];
-            tanhCell[k] = Math.Tanh(cell);
             rowForget[k] = c * Activation.SigmoidSlope(1.0, forget[k]);
             rowInput[k] = cellCandidate[k] * Activation.SigmoidSlope(1.0, input[k]);
             rowCandidate[k] = input[k] * Activation.TanhSlope(1.0, cellCandidate[k]);

@@ -26,6 +26,8 @@ public sealed partial class LstmNetwork : IRecurrentNetwork, IDiscreteMap
     private readonly double[] input;
     private readonly double[] output;
     private readonly double[] cellCandidate;
+    private readonly double[] cell;
+    private readonly StateMemo memo;
 
     /// <summary>An LSTM on given matrices (each N×N row-major, copied); the gains in parameters are recorded, not applied.</summary>
     internal LstmNetwork(
@@ -50,6 +52,8 @@ public sealed partial class LstmNetwork : IRecurrentNetwork, IDiscreteMap
         input = new double[n];
         output = new double[n];
         cellCandidate = new double[n];
+        cell = new double[n];
+        memo = new StateMemo(2 * n);
         tanhCell = new double[n];
         rowForget = new double[n];
         rowInput = new double[n];
@@ -113,14 +117,7 @@ public sealed partial class LstmNetwork : IRecurrentNetwork, IDiscreteMap
         Guard.AtLeast(i.Length, n, nameof(i));
         Guard.AtLeast(o.Length, n, nameof(o));
         Guard.AtLeast(g.Length, n, nameof(g));
-        kernels.Gemv(false, 4 * n, n, 1.0, weights, n, h, 0.0, preActivation);
-        for (var k = 0; k < n; k++)
-        {
-            f[k] = Activation.Sigmoid(preActivation[k] + bF);
-            i[k] = Activation.Sigmoid(preActivation[n + k] + bI);
-            o[k] = Activation.Sigmoid(preActivation[2 * n + k] + bO);
-            g[k] = Math.Tanh(preActivation[3 * n + k] + bG);
-        }
+        ComputeGates(h, f, i, o, g);
     }
 
     /// <summary>h_i ~ N(0, scale²) for i &lt; N, then c_i ~ N(0, scale²), both from <paramref name="random"/> in that order.</summary>
@@ -136,12 +133,47 @@ public sealed partial class LstmNetwork : IRecurrentNetwork, IDiscreteMap
         Guard.State(x, Dimension, nameof(x));
         Guard.AtLeast(result.Length, Dimension, nameof(result));
         var n = Units;
-        Gates(x[..n], x[n..], forget, input, output, cellCandidate);
+        Statistics(x);
         for (var k = 0; k < n; k++)
         {
-            var cell = forget[k] * x[n + k] + input[k] * cellCandidate[k];
-            result[n + k] = cell;
-            result[k] = output[k] * Math.Tanh(cell);
+            result[n + k] = cell[k];
+            result[k] = output[k] * tanhCell[k];
+        }
+    }
+
+    /// <summary>
+    /// The gates at h, c_t = f ⊙ c + i ⊙ g and tanh(c_t), computed once per state (one GEMV): the tangent map and the state
+    /// step at the same (h, c) share them.
+    /// </summary>
+    private void Statistics(ReadOnlySpan<double> x)
+    {
+        if (memo.Holds(0, x))
+        {
+            return;
+        }
+
+        var n = Units;
+        ComputeGates(x[..n], forget, input, output, cellCandidate);
+        for (var k = 0; k < n; k++)
+        {
+            cell[k] = forget[k] * x[n + k] + input[k] * cellCandidate[k];
+            tanhCell[k] = Math.Tanh(cell[k]);
+        }
+
+        memo.Record(0, x);
+    }
+
+    /// <summary>f, i, o, g at h: one GEMV of the stacked weights (scratch: preActivation only).</summary>
+    private void ComputeGates(ReadOnlySpan<double> h, Span<double> f, Span<double> i, Span<double> o, Span<double> g)
+    {
+        var n = Units;
+        kernels.Gemv(false, 4 * n, n, 1.0, weights, n, h, 0.0, preActivation);
+        for (var k = 0; k < n; k++)
+        {
+            f[k] = Activation.Sigmoid(preActivation[k] + bF);
+            i[k] = Activation.Sigmoid(preActivation[n + k] + bI);
+            o[k] = Activation.Sigmoid(preActivation[2 * n + k] + bO);
+            g[k] = Math.Tanh(preActivation[3 * n + k] + bG);
         }
     }
 

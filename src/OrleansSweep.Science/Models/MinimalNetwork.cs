@@ -18,6 +18,7 @@ public sealed class MinimalNetwork : IRecurrentNetwork, IDiscreteMap
     private readonly IDenseKernels kernels;
     private readonly double[] u;
     private readonly double[] gain;
+    private readonly StateMemo memo;
 
     internal MinimalNetwork(int n, IReadOnlyDictionary<string, double> parameters, NetworkStreams streams, IDenseKernels kernels)
     {
@@ -27,6 +28,7 @@ public sealed class MinimalNetwork : IRecurrentNetwork, IDiscreteMap
         drive = new CpsDrive(n, parameters, streams, kernels);
         u = new double[n];
         gain = new double[n];
+        memo = new StateMemo(n);
     }
 
     public ModelFamily Family => ModelFamily.Minimal;
@@ -95,25 +97,34 @@ public sealed class MinimalNetwork : IRecurrentNetwork, IDiscreteMap
         }
     }
 
-    /// <summary>result (N×k) ← [(h − x_t) ⊙ σ'(e)] (W_t V) + [u] V: one GEMM; result must not overlap x or basis.</summary>
+    /// <summary>
+    /// result (N×k) ← [(h − x_t) ⊙ σ'(e)] (W_t V) + [u] V: one GEMM (GEMV for k = 1) and one row sweep; result must not
+    /// overlap x or basis.
+    /// </summary>
     public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
     {
         Guard.Tangent(x, Dimension, basis.Length, columns, result.Length);
         Gate(t, x);
         RowGains(t, x);
-        kernels.Gemm(false, false, Units, columns, Units, 1.0, drive.RecurrentAt(t), Units, basis, columns, 0.0, result, columns);
-        RowOps.Scale(gain, result, columns, result);
-        RowOps.AddScaled(u, basis, columns, result);
+        MatrixProducts.Times(kernels, Units, Units, 1.0, drive.RecurrentAt(t), basis, columns, 0.0, result);
+        RowOps.Combine(gain, result, u, basis, columns, result);
     }
 
-    /// <summary>u ← σ(W_t h + V_t x_t + b).</summary>
+    /// <summary>u ← σ(W_t h + V_t x_t + b), computed once per (t, h): the tangent map and the state step share it.</summary>
     private void Gate(long t, ReadOnlySpan<double> h)
     {
+        if (memo.Holds(t, h))
+        {
+            return;
+        }
+
         drive.PreActivation(t, h, u);
         for (var i = 0; i < u.Length; i++)
         {
             u[i] = Activation.Sigmoid(u[i]);
         }
+
+        memo.Record(t, h);
     }
 
     /// <summary>gain ← (h − x_t) ⊙ u(1 − u), the row scaling of W in the Jacobian.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Science.Randomness;
 
@@ -9,16 +8,19 @@ namespace OrleansSweep.Science.Models;
 /// state h ∈ R^N, time in units of τ_h = 1.
 /// </summary>
 /// <remarks>
-/// J is drawn from Network.Fork(0), row-major. Jacobian of the vector field: −I + J [φ'(h)].
+/// J is drawn from Network.Fork(0), row-major. Jacobian of the vector field: −I + J [φ'(h)], trace Σ_i (J_ii φ'_i − 1).
 /// <see cref="StepMap"/> is the Euler or RK4 map with step dt (parameters <c>integrator</c>, <c>dt</c>), whose
-/// tangent map is its exact derivative. Not thread-safe.
+/// tangent map is its exact derivative; the Euler tangent (I + dt·Df)V is one GEMM (<see cref="IHasShiftedTangent"/>).
+/// Not thread-safe.
 /// </remarks>
-public sealed class RateNetwork : IRecurrentNetwork
+public sealed class RateNetwork : IRecurrentNetwork, IHasJacobianTrace, IHasShiftedTangent
 {
     private readonly double[] coupling;
     private readonly IDenseKernels kernels;
+    private readonly double[] activity;
     private readonly double[] phi;
     private readonly double[] field;
+    private readonly StateMemo memo;
     private readonly Scratch scaled = new();
 
     /// <summary>A rate network on a given coupling matrix J (N×N row-major, copied); g is recorded, not applied.</summary>
@@ -28,8 +30,10 @@ public sealed class RateNetwork : IRecurrentNetwork
         Parameters = parameters;
         this.coupling = coupling[..(n * n)].ToArray();
         this.kernels = kernels;
+        activity = new double[n];
         phi = new double[n];
         field = new double[n];
+        memo = new StateMemo(n);
         StepMap = FlowIntegrator.StepMapOf(this);
     }
 
@@ -70,12 +74,8 @@ public sealed class RateNetwork : IRecurrentNetwork
     {
         Guard.State(x, Dimension, nameof(x));
         Guard.AtLeast(result.Length, Dimension, nameof(result));
-        for (var i = 0; i < phi.Length; i++)
-        {
-            phi[i] = Math.Tanh(x[i]);
-        }
-
-        kernels.Gemv(false, Units, Units, 1.0, coupling, Units, phi, 0.0, field);
+        Activity(x);
+        kernels.Gemv(false, Units, Units, 1.0, coupling, Units, activity, 0.0, field);
         for (var i = 0; i < field.Length; i++)
         {
             result[i] = field[i] - x[i];
@@ -101,24 +101,65 @@ public sealed class RateNetwork : IRecurrentNetwork
         }
     }
 
-    /// <summary>result ← J ([φ'] V) − V: one GEMM; result must not overlap x or basis.</summary>
-    public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
+    /// <summary>result ← J ([φ'] V) − V: one GEMM accumulating onto −V; result must not overlap x or basis.</summary>
+    public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result) =>
+        Tangent(x, basis, columns, 0.0, 1.0, result);
+
+    /// <summary>result ← (I + α·Df(h))·V = (1 − α)·V + α·J([φ']V): one GEMM with β = 1 onto the pre-scaled copy of V.</summary>
+    public void ShiftedJacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, double alpha, Span<double> result) =>
+        Tangent(x, basis, columns, 1.0, alpha, result);
+
+    /// <summary>tr(−I + J [φ'(h)]) = Σ_i (J_ii φ'_i − 1) in O(N), the same terms as the diagonal of <see cref="Jacobian"/>.</summary>
+    public double JacobianTrace(long t, ReadOnlySpan<double> x)
+    {
+        Guard.State(x, Dimension, nameof(x));
+        Activity(x);
+        var n = Units;
+        var trace = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            trace += (coupling[(i * n) + i] * Activation.TanhSlope(1.0, activity[i])) - 1.0;
+        }
+
+        return trace;
+    }
+
+    /// <summary>
+    /// result ← shift·V + α·(J[φ']V − V) = (shift − α)·V + α·J([φ']V): one sweep over V writes both [φ']V and the
+    /// pre-scaled C, then a single GEMM (GEMV for one column) accumulates onto it with β = 1.
+    /// </summary>
+    private void Tangent(ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, double shift, double alpha, Span<double> result)
     {
         Guard.Tangent(x, Dimension, basis.Length, columns, result.Length);
         Slopes(x);
-        var length = Units * columns;
-        var s = scaled.Get(length);
-        RowOps.Scale(phi, basis, columns, s);
-        kernels.Gemm(false, false, Units, columns, Units, 1.0, coupling, Units, s, columns, 0.0, result, columns);
-        TensorPrimitives.Subtract(result[..length], basis[..length], result[..length]);
+        var s = scaled.Get(Units * columns);
+        RowOps.ScaleAndCopy(phi, basis, columns, s, shift - alpha, result);
+        MatrixProducts.Times(kernels, Units, Units, alpha, coupling, s, columns, 1.0, result);
     }
 
     /// <summary>phi ← φ'(h) = 1 − tanh²(h).</summary>
     private void Slopes(ReadOnlySpan<double> x)
     {
+        Activity(x);
         for (var i = 0; i < phi.Length; i++)
         {
-            phi[i] = Activation.TanhSlope(1.0, Math.Tanh(x[i]));
+            phi[i] = Activation.TanhSlope(1.0, activity[i]);
         }
+    }
+
+    /// <summary>activity ← tanh(h), computed once per state (the tangent and the state step of a Lyapunov step share it).</summary>
+    private void Activity(ReadOnlySpan<double> x)
+    {
+        if (memo.Holds(0, x))
+        {
+            return;
+        }
+
+        for (var i = 0; i < activity.Length; i++)
+        {
+            activity[i] = Math.Tanh(x[i]);
+        }
+
+        memo.Record(0, x);
     }
 }

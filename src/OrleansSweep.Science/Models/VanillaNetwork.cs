@@ -17,7 +17,9 @@ public sealed class VanillaNetwork : IRecurrentNetwork, IDiscreteMap
 {
     private readonly CpsDrive drive;
     private readonly IDenseKernels kernels;
-    private readonly double[] e;
+    private readonly double[] activity;
+    private readonly double[] slope;
+    private readonly StateMemo memo;
 
     internal VanillaNetwork(int n, IReadOnlyDictionary<string, double> parameters, NetworkStreams streams, IDenseKernels kernels)
     {
@@ -25,7 +27,9 @@ public sealed class VanillaNetwork : IRecurrentNetwork, IDiscreteMap
         Parameters = parameters;
         this.kernels = kernels;
         drive = new CpsDrive(n, parameters, streams, kernels);
-        e = new double[n];
+        activity = new double[n];
+        slope = new double[n];
+        memo = new StateMemo(n);
     }
 
     public ModelFamily Family => ModelFamily.Vanilla;
@@ -72,11 +76,8 @@ public sealed class VanillaNetwork : IRecurrentNetwork, IDiscreteMap
     {
         Guard.State(x, Dimension, nameof(x));
         Guard.AtLeast(result.Length, Dimension, nameof(result));
-        drive.PreActivation(t, x, e);
-        for (var i = 0; i < e.Length; i++)
-        {
-            result[i] = Math.Tanh(e[i]);
-        }
+        Activity(t, x);
+        activity.CopyTo(result);
     }
 
     /// <summary>jacobian (N×N) ← [φ'(e_t)] W_t.</summary>
@@ -85,25 +86,45 @@ public sealed class VanillaNetwork : IRecurrentNetwork, IDiscreteMap
         Guard.State(x, Dimension, nameof(x));
         Guard.AtLeast(jacobian.Length, Dimension * Dimension, nameof(jacobian));
         Slopes(t, x);
-        RowOps.Scale(e, drive.RecurrentAt(t), Units, jacobian);
+        RowOps.Scale(slope, drive.RecurrentAt(t), Units, jacobian);
     }
 
-    /// <summary>result (N×k) ← [φ'(e_t)] (W_t V): one GEMM; result must not overlap x or basis.</summary>
+    /// <summary>result (N×k) ← [φ'(e_t)] (W_t V): one GEMM (GEMV for k = 1); result must not overlap x or basis.</summary>
     public void JacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, Span<double> result)
     {
         Guard.Tangent(x, Dimension, basis.Length, columns, result.Length);
         Slopes(t, x);
-        kernels.Gemm(false, false, Units, columns, Units, 1.0, drive.RecurrentAt(t), Units, basis, columns, 0.0, result, columns);
-        RowOps.Scale(e, result, columns, result);
+        MatrixProducts.Times(kernels, Units, Units, 1.0, drive.RecurrentAt(t), basis, columns, 0.0, result);
+        RowOps.Scale(slope, result, columns, result);
     }
 
-    /// <summary>e ← φ'(e_t) = 1 − tanh²(e_t) (the pre-activation buffer is reused).</summary>
+    /// <summary>slope ← φ'(e_t) = 1 − tanh²(e_t).</summary>
     private void Slopes(long t, ReadOnlySpan<double> x)
     {
-        drive.PreActivation(t, x, e);
-        for (var i = 0; i < e.Length; i++)
+        Activity(t, x);
+        for (var i = 0; i < slope.Length; i++)
         {
-            e[i] = Activation.TanhSlope(1.0, Math.Tanh(e[i]));
+            slope[i] = Activation.TanhSlope(1.0, activity[i]);
         }
+    }
+
+    /// <summary>
+    /// activity ← h_t = tanh(e_t), computed once per (t, h_{t−1}): the pre-activation GEMV(s) and the tanh are shared by
+    /// the tangent map and the state step at the same point.
+    /// </summary>
+    private void Activity(long t, ReadOnlySpan<double> x)
+    {
+        if (memo.Holds(t, x))
+        {
+            return;
+        }
+
+        drive.PreActivation(t, x, activity);
+        for (var i = 0; i < activity.Length; i++)
+        {
+            activity[i] = Math.Tanh(activity[i]);
+        }
+
+        memo.Record(t, x);
     }
 }

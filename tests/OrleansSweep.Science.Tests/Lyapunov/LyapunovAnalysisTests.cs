@@ -136,6 +136,33 @@ public sealed class LyapunovAnalysisTests
     }
 
     [Fact]
+    public void Non_finite_state_is_reported_as_diverged()
+    {
+        var a = Diagonal(0.5, 3);
+        a[4] = double.NaN;
+        var map = new LinearSystem(a, 3, Kernels);
+
+        var result = Run(map, [1.0, 1.0, 1.0], new LyapunovOptions { Exponents = 1, TransientTime = 10, BasisWarmupTime = 5 });
+
+        // x_1 = A x_0 already holds NaN in its second component.
+        Assert.Equal(AnalysisStatus.Diverged, result.Outcome.Status);
+        Assert.Equal(1.0, result.DivergenceTime);
+    }
+
+    [Fact]
+    public void A_tangent_vector_mapped_to_zero_gives_the_floored_exponent_not_NaN()
+    {
+        // The zero map sends every tangent vector to 0: R = 0 each interval, log floored, the vector restarts as a unit.
+        var map = new LinearSystem(new double[9], 3, Kernels);
+
+        var result = Run(map, new double[3], new LyapunovOptions { Exponents = 1, TransientTime = 5, BasisWarmupTime = 5, AveragingTime = 20 });
+
+        Assert.True(result.Outcome.IsUsable, result.Outcome.Reason);
+        Assert.Equal(-745.0, result.MaxExponent);
+        Assert.Equal(-745.0, result.TwinMaxExponent);
+    }
+
+    [Fact]
     public void A_cancelled_token_stops_the_run_within_one_orthonormalisation_interval()
     {
         using var source = new CancellationTokenSource();
