@@ -57,6 +57,7 @@ internal static class PageDecompressor
         {
             return Snappy.Decode(stored);
         }
+        // IronSnappy reports some malformed blocks as NotImplementedException (seen in the byte-flip fuzz test).
         catch (Exception exception) when (exception is IOException or ArgumentException or IndexOutOfRangeException or NotImplementedException)
         {
             throw new InvalidDataException($"A SNAPPY page is corrupt ({exception.Message}).", exception);
