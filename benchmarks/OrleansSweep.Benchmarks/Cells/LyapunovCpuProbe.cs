@@ -46,7 +46,7 @@ internal static class LyapunovCpuProbe
             var cpuMedian = Median(cpus);
             var flops = 2.0 * n * n * k * steps;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"bench\": \"dotnet_lyapunov_rate\", \"kernels\": \"{name}\", \"n\": {n}, \"k\": {k}, \"steps\": {result.Steps}, \"median_s\": {wall:F4}, \"median_cpu_s\": {cpuMedian:F4}, \"gflops\": {flops / wall / 1e9:F2}, \"gflops_cpu\": {flops / cpuMedian / 1e9:F2}, \"lambda_max\": {result.MaxExponent:F4}, \"sum\": {result.Sum:F4}, \"volume_rate\": {result.VolumeGrowthRate:F4}}}"));
+                $"{{\"bench\": \"dotnet_lyapunov_rate\", \"kernels\": \"{name}\", \"n\": {n}, \"k\": {k}, \"steps\": {result.Steps}, \"median_s\": {wall:F4}, \"median_cpu_s\": {cpuMedian:F4}, \"gflops\": {flops / wall / 1e9:F2}, \"gflops_cpu\": {flops / cpuMedian / 1e9:F2}, \"lambda_max\": {result.MaxExponent:F4}, \"sum\": {result.Sum:F4}, \"volume_rate\": {result.VolumeGrowthRate:F4}, \"describe\": \"{DenseKernels.Describe(kernels)}\"}}"));
         }
 
         return 0;

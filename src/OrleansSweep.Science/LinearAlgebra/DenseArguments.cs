@@ -42,6 +42,13 @@ internal static class DenseArguments
         Vector("r", checked(k * k), rLength);
     }
 
+    public static void Tall(string name, int m, int k, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        Vector(name, checked(m * k), length);
+    }
+
     public static void Square(string name, int n, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);

@@ -95,7 +95,7 @@ internal static class HouseholderQr
         }
 
         // β = −sign(α)·‖x‖ avoids cancellation in α − β.
-        var beta = -Math.CopySign(Math.Sqrt((alpha * alpha) + tailSquares), alpha);
+        var beta = -Math.CopySign(ColumnNorm(a, m, k, j, alpha, tailSquares), alpha);
         var scale = 1.0 / (alpha - beta);
         for (var i = j + 1; i < m; i++)
         {
@@ -104,6 +104,34 @@ internal static class HouseholderQr
 
         a[(j * k) + j] = beta;
         return (beta - alpha) / beta;
+    }
+
+    /// <summary>
+    /// ‖A[j.., j]‖ from the unscaled sum of squares when that is finite; otherwise (squares beyond 1.8e308, as dnrm2
+    /// guards against) summed again relative to the largest entry.
+    /// </summary>
+    private static double ColumnNorm(Span<double> a, int m, int k, int j, double alpha, double tailSquares)
+    {
+        var squares = (alpha * alpha) + tailSquares;
+        if (double.IsFinite(squares))
+        {
+            return Math.Sqrt(squares);
+        }
+
+        var scale = Math.Abs(alpha);
+        for (var i = j + 1; i < m; i++)
+        {
+            scale = Math.Max(scale, Math.Abs(a[(i * k) + j]));
+        }
+
+        var scaled = 0.0;
+        for (var i = j; i < m; i++)
+        {
+            var x = a[(i * k) + j] / scale;
+            scaled += x * x;
+        }
+
+        return scale * Math.Sqrt(scaled);
     }
 
     /// <summary>A[j.., j+1..] ← H_j·A[j.., j+1..] using the reflector stored in column j.</summary>

@@ -60,6 +60,33 @@ public interface IDenseKernels
     /// </remarks>
     void QrThin(Span<double> a, int m, int k, Span<double> r);
 
+    /// <summary>G ← AᵀA, the Gram matrix of the columns of the m×k matrix A (leading dimension k), as in dsyrk.</summary>
+    /// <remarks>
+    /// The upper triangle of <paramref name="g"/> (k×k, row-major) including the diagonal is written; the strictly
+    /// lower triangle is unspecified afterwards (native code leaves it alone, managed code may fill it). Cost m·k²
+    /// flops natively (symmetry halves the GEMM). Rounding as for <see cref="Gemm"/> with K = m.
+    /// </remarks>
+    void Gram(ReadOnlySpan<double> a, int m, int k, Span<double> g);
+
+    /// <summary>
+    /// Cholesky factorisation in place: the upper triangle of the symmetric k×k <paramref name="g"/> ← R with
+    /// G = RᵀR, R upper triangular with a positive diagonal (as in dpotrf). Returns false when G is not positive
+    /// definite to working precision.
+    /// </summary>
+    /// <remarks>
+    /// Only the upper triangle of G is read; the strictly lower triangle is unspecified afterwards. False (R then
+    /// partial) when some pivot is ≤ 0 or not finite, i.e. cond(G) ≳ 1/ε or G holds NaN. Backward-stable:
+    /// RᵀR = G + δG with |δG| = O(k·ε)·|Rᵀ|·|R|. Cost k³/3 flops.
+    /// </remarks>
+    bool CholeskyUpper(Span<double> g, int k);
+
+    /// <summary>A ← A·R⁻¹ for the m×k matrix A (leading dimension k) and the upper-triangular k×k R (as in dtrsm).</summary>
+    /// <remarks>
+    /// Only the upper triangle of <paramref name="r"/> is read; its diagonal must be non-zero (a zero pivot gives
+    /// ±∞/NaN, not an exception). Forward-stable to O(k·ε·κ(R)) per row. Cost m·k² flops.
+    /// </remarks>
+    void SolveUpperTriangularRight(Span<double> a, int m, int k, ReadOnlySpan<double> r);
+
     /// <summary>
     /// Eigenvalues of the general n×n matrix A (row-major, leading dimension n; A is left unchanged).
     /// Returns false when the eigensolver did not converge.

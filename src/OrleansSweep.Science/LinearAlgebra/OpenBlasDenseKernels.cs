@@ -26,7 +26,9 @@ public sealed unsafe partial class OpenBlasDenseKernels : IDenseKernels
         native.SetNumThreads(1);
         var threads = native.GetNumThreads == null ? 1 : native.GetNumThreads();
         var config = native.Config();
+        var core = native.CoreName();
         Description = $"openblas ({native.BlasLibrary} + {native.LapackeLibrary}, {threads} thread{(threads == 1 ? string.Empty : "s")}"
+            + (core is null ? string.Empty : $", {core} kernels")
             + (config is null ? ")" : $", {config})");
     }
 

@@ -20,6 +20,9 @@ internal sealed unsafe class OpenBlasNative
     public const int ColumnMajor = 102;
     public const int NoTranspose = 111;
     public const int Transpose = 112;
+    public const int Upper = 121;
+    public const int Right = 142;
+    public const int NonUnit = 131;
 
     private static readonly string[] BlasCandidates = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libopenblas.dll", "openblas"];
     private static readonly string[] LapackeCandidates = ["liblapacke.so.3", "liblapacke.so", "liblapacke.dylib", "liblapacke.dll", "lapacke"];
@@ -40,6 +43,12 @@ internal sealed unsafe class OpenBlasNative
     /// <summary>cblas_dgemv(order, trans, M, N, alpha, A, lda, X, incX, beta, Y, incY).</summary>
     public delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemv { get; private set; }
 
+    /// <summary>cblas_dsyrk(order, uplo, trans, N, K, alpha, A, lda, beta, C, ldc).</summary>
+    public delegate* unmanaged<int, int, int, int, int, double, double*, int, double, double*, int, void> Dsyrk { get; private set; }
+
+    /// <summary>cblas_dtrsm(order, side, uplo, transA, diag, M, N, alpha, A, lda, B, ldb).</summary>
+    public delegate* unmanaged<int, int, int, int, int, int, int, double, double*, int, double*, int, void> Dtrsm { get; private set; }
+
     /// <summary>openblas_set_num_threads(n).</summary>
     public delegate* unmanaged<int, void> SetNumThreads { get; private set; }
 
@@ -49,11 +58,17 @@ internal sealed unsafe class OpenBlasNative
     /// <summary>openblas_get_config() (optional export): build description, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH …".</summary>
     public delegate* unmanaged<byte*> GetConfig { get; private set; }
 
+    /// <summary>openblas_get_corename() (optional export): the kernel family in use, e.g. "Haswell" or "SkylakeX".</summary>
+    public delegate* unmanaged<byte*> GetCoreName { get; private set; }
+
     /// <summary>LAPACKE_dgeqrf(layout, m, n, a, lda, tau).</summary>
     public delegate* unmanaged<int, int, int, double*, int, double*, int> Dgeqrf { get; private set; }
 
     /// <summary>LAPACKE_dorgqr(layout, m, n, k, a, lda, tau).</summary>
     public delegate* unmanaged<int, int, int, int, double*, int, double*, int> Dorgqr { get; private set; }
+
+    /// <summary>LAPACKE_dpotrf(layout, uplo, n, a, lda).</summary>
+    public delegate* unmanaged<int, byte, int, double*, int, int> Dpotrf { get; private set; }
 
     /// <summary>LAPACKE_dgetrf(layout, m, n, a, lda, ipiv).</summary>
     public delegate* unmanaged<int, int, int, double*, int, int*, int> Dgetrf { get; private set; }
@@ -64,10 +79,11 @@ internal sealed unsafe class OpenBlasNative
     /// <summary>LAPACKE_dgeev(layout, jobvl, jobvr, n, a, lda, wr, wi, vl, ldvl, vr, ldvr).</summary>
     public delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int> Dgeev { get; private set; }
 
-
     /// <summary>Loads both libraries and every required symbol, or returns null with the reason.</summary>
     public static OpenBlasNative? TryLoad(out string? failure)
     {
+        // Must precede the first load: OpenBLAS reads the variable once, in its library constructor.
+        OpenBlasCoreType.ApplyBeforeLoad();
         if (!TryLoadFirst(BlasCandidates, out var blas, out var blasName))
         {
             failure = $"none of {string.Join(", ", BlasCandidates)} could be loaded";
@@ -84,11 +100,15 @@ internal sealed unsafe class OpenBlasNative
         var missing = new List<string>();
         native.Dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)Export(blas, "cblas_dgemm", missing);
         native.Dgemv = (delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)Export(blas, "cblas_dgemv", missing);
+        native.Dsyrk = (delegate* unmanaged<int, int, int, int, int, double, double*, int, double, double*, int, void>)Export(blas, "cblas_dsyrk", missing);
+        native.Dtrsm = (delegate* unmanaged<int, int, int, int, int, int, int, double, double*, int, double*, int, void>)Export(blas, "cblas_dtrsm", missing);
         native.SetNumThreads = (delegate* unmanaged<int, void>)Export(blas, "openblas_set_num_threads", missing);
         native.GetNumThreads = (delegate* unmanaged<int>)Export(blas, "openblas_get_num_threads", null);
         native.GetConfig = (delegate* unmanaged<byte*>)Export(blas, "openblas_get_config", null);
+        native.GetCoreName = (delegate* unmanaged<byte*>)Export(blas, "openblas_get_corename", null);
         native.Dgeqrf = (delegate* unmanaged<int, int, int, double*, int, double*, int>)Export(lapacke, "LAPACKE_dgeqrf", missing);
         native.Dorgqr = (delegate* unmanaged<int, int, int, int, double*, int, double*, int>)Export(lapacke, "LAPACKE_dorgqr", missing);
+        native.Dpotrf = (delegate* unmanaged<int, byte, int, double*, int, int>)Export(lapacke, "LAPACKE_dpotrf", missing);
         native.Dgetrf = (delegate* unmanaged<int, int, int, double*, int, int*, int>)Export(lapacke, "LAPACKE_dgetrf", missing);
         native.Dgetrs = (delegate* unmanaged<int, byte, int, int, double*, int, int*, double*, int, int>)Export(lapacke, "LAPACKE_dgetrs", missing);
         native.Dgeev = (delegate* unmanaged<int, byte, byte, int, double*, int, double*, double*, double*, int, double*, int, int>)Export(lapacke, "LAPACKE_dgeev", missing);
@@ -104,6 +124,9 @@ internal sealed unsafe class OpenBlasNative
 
     /// <summary>The build string of the loaded OpenBLAS, or null when it does not export one.</summary>
     public string? Config() => GetConfig == null ? null : Marshal.PtrToStringUTF8((IntPtr)GetConfig())?.Trim();
+
+    /// <summary>The kernel family OpenBLAS chose, or null when it does not export it.</summary>
+    public string? CoreName() => GetCoreName == null ? null : Marshal.PtrToStringUTF8((IntPtr)GetCoreName())?.Trim();
 
     private static bool TryLoadFirst(string[] candidates, out IntPtr handle, out string name)
     {

@@ -1,20 +1,25 @@
 using System.Numerics.Tensors;
+using OrleansSweep.Science.LinearAlgebra;
 
 namespace OrleansSweep.Science.Lyapunov;
 
-/// <summary>Re-orthonormalisation of the tangent basis: q ← Q, r ← R of its thin QR.</summary>
+/// <summary>Re-orthonormalisation of the tangent basis: q ← Q, rDiagonal ← diag(R) of its thin QR.</summary>
 internal sealed partial class BenettinRun
 {
-    /// <summary>Thin QR of the N×k basis in place (diag R ≥ 0); a single column is only normalised.</summary>
+    /// <summary>
+    /// Thin QR of the N×k basis in place (diag R ≥ 0) by Cholesky QR, which runs at level-3 speed and falls back to
+    /// Householder by itself when the basis is too ill-conditioned (see <see cref="CholeskyQr"/>); a single column
+    /// is only normalised.
+    /// </summary>
     private void Orthonormalise()
     {
-        if (K == 1)
+        if (orthonormaliser is null)
         {
-            r[0] = Normalise(q);
+            rDiagonal[0] = Normalise(q);
             return;
         }
 
-        kernels.QrThin(q, Dimension, K, r);
+        orthonormaliser.Orthonormalise(q, rDiagonal);
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ internal sealed partial class BenettinRun
         var logVolume = 0.0;
         for (var i = 0; i < K; i++)
         {
-            var rii = r[(i * K) + i];
+            var rii = rDiagonal[i];
             if (!double.IsFinite(rii))
             {
                 DivergenceTime = Step * map.TimeStep;
@@ -84,7 +84,7 @@ internal sealed partial class BenettinRun
 
         if (accumulate)
         {
-            WindowLogs[window] += SafeLog(r[0]);
+            WindowLogs[window] += SafeLog(rDiagonal[0]);
 
             // With k = dimension the basis propagated through this round is W = J_m⋯J_1·Q with Q orthogonal, so
             // Σ log R_ii = log|det W| = Σ_t log|det J_t| exactly: the map's log-volume growth over the round's steps,

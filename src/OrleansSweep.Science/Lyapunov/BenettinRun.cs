@@ -17,9 +17,9 @@ internal sealed partial class BenettinRun
     private readonly IDiscreteMap map;
     private readonly IDynamicalSystem? vectorField;
     private readonly IHasJacobianTrace? vectorFieldTrace;
-    private readonly IDenseKernels kernels;
     private readonly LyapunovOptions options;
-    private readonly double[] r;
+    private readonly double[] rDiagonal;
+    private readonly CholeskyQr? orthonormaliser;
     private readonly double[]? jacobian;
     private double[] x;
     private double[] xNext;
@@ -34,7 +34,6 @@ internal sealed partial class BenettinRun
     {
         this.map = map;
         this.options = options;
-        this.kernels = kernels;
         Dimension = map.Dimension;
         K = Math.Min(options.Exponents, Dimension);
         StepsPerRound = Math.Max(1, (int)Math.Round(options.OrthonormalizationInterval / map.TimeStep));
@@ -42,7 +41,8 @@ internal sealed partial class BenettinRun
         xNext = new double[Dimension];
         q = new double[Dimension * K];
         w = new double[Dimension * K];
-        r = new double[K * K];
+        rDiagonal = new double[K];
+        orthonormaliser = K > 1 ? new CholeskyQr(kernels, Dimension, K) : null;
         twin = options.Twin ? new double[Dimension] : [];
         twinNext = options.Twin ? new double[Dimension] : [];
         LogSums = new double[K];

@@ -101,6 +101,40 @@ public class KernelAgreementTests
         AssertRelative(x2, x1, TestMatrices.MaxAbs(x2), "X");
     }
 
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Cholesky_qr_pieces_agree(string kernels, string reference, int n)
+    {
+        // Gram matrix, its Cholesky factor and A·R⁻¹ (the three calls of one Cholesky QR pass) on a tall n×n/4 block.
+        var (first, second) = (KernelSource.Get(kernels), KernelSource.Get(reference));
+        var k = n / 4;
+        var a = TestMatrices.Gaussian(new RandomStream(0xA9F2 + (ulong)n), n, k, k);
+        var (g1, g2) = (new double[k * k], new double[k * k]);
+        first.Gram(a, n, k, g1);
+        second.Gram(a, n, k, g2);
+        AssertRelative(UpperTriangle(g2, k), UpperTriangle(g1, k), n, "Gram");
+
+        Assert.True(first.CholeskyUpper(g1, k));
+        Assert.True(second.CholeskyUpper(g2, k));
+        AssertRelative(UpperTriangle(g2, k), UpperTriangle(g1, k), Math.Sqrt(n), "R");
+
+        var (q1, q2) = ((double[])a.Clone(), (double[])a.Clone());
+        first.SolveUpperTriangularRight(q1, n, k, g2);
+        second.SolveUpperTriangularRight(q2, n, k, g2);
+        AssertRelative(q2, q1, 1.0, "A·R⁻¹");
+    }
+
+    private static double[] UpperTriangle(double[] g, int k)
+    {
+        var upper = new double[k * k];
+        for (var i = 0; i < k; i++)
+        {
+            Array.Copy(g, (i * k) + i, upper, (i * k) + i, k - i);
+        }
+
+        return upper;
+    }
+
     private static void AssertRelative(double[] expected, double[] actual, double scale, string what)
     {
         var worst = 0.0;

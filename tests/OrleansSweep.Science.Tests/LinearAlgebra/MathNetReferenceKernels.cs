@@ -81,6 +81,32 @@ internal sealed class MathNetReferenceKernels : IDenseKernels
         }
     }
 
+    public void Gram(ReadOnlySpan<double> a, int m, int k, Span<double> g) =>
+        Write(Read(a, m, k, k).TransposeThisAndMultiply(Read(a, m, k, k)), g);
+
+    public bool CholeskyUpper(Span<double> g, int k)
+    {
+        var values = g[..(k * k)].ToArray();
+        var symmetric = Matrix<double>.Build.Dense(k, k, (i, j) => values[(Math.Min(i, j) * k) + Math.Max(i, j)]);
+        try
+        {
+            // MathNet gives the lower factor L with G = L·Lᵀ; R = Lᵀ.
+            Write(symmetric.Cholesky().Factor.Transpose(), g);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public void SolveUpperTriangularRight(Span<double> a, int m, int k, ReadOnlySpan<double> r)
+    {
+        var values = r[..(k * k)].ToArray();
+        var upper = Matrix<double>.Build.Dense(k, k, (i, j) => j >= i ? values[(i * k) + j] : 0.0);
+        Write(Read(a, m, k, k) * upper.Inverse(), a);
+    }
+
     public bool Eigenvalues(ReadOnlySpan<double> a, int n, Span<Complex> eigenvalues)
     {
         var evd = Read(a, n, n, n).Evd(Symmetricity.Asymmetric);
@@ -104,6 +130,17 @@ internal sealed class MathNetReferenceKernels : IDenseKernels
         }
 
         return true;
+    }
+
+    private static void Write(Matrix<double> matrix, Span<double> values)
+    {
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            for (var j = 0; j < matrix.ColumnCount; j++)
+            {
+                values[(i * matrix.ColumnCount) + j] = matrix[i, j];
+            }
+        }
     }
 
     private static Matrix<double> Read(ReadOnlySpan<double> values, int rows, int cols, int ld)
