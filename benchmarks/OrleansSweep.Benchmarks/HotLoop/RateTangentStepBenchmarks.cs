@@ -9,7 +9,8 @@ namespace OrleansSweep.Benchmarks.HotLoop;
 /// <summary>
 /// One time step of the Lyapunov loop of the rate network (N = 256, k = 256, Euler dt = 0.1), taken apart: the
 /// tangent step as the science runs it, the same step fused into one GEMM, the bare GEMM (the floor), the state step,
-/// the per-step volume-trace check, and the QR of one re-orthonormalisation round (every 10 steps).
+/// the per-step volume-trace check, and the QR of one re-orthonormalisation round (every 10 steps), Householder and
+/// Cholesky QR.
 /// </summary>
 /// <remarks>
 /// Fused reference: for Euler, V' = V + dt(J[φ']V − V) = (1 − dt)·V + dt·J·([φ']V), i.e. copy V, scale its rows,
@@ -29,6 +30,9 @@ public class RateTangentStepBenchmarks
     private double[] slopes = [];
     private double[] jacobian = [];
     private double[] r = [];
+    private double[] diagonal = [];
+    private double[] roundEnd = [];
+    private CholeskyQr choleskyQr = null!;
 
     [ParamsSource(nameof(KernelNames))]
     public string Kernels { get; set; } = KernelSource.OpenBlasName;
@@ -56,6 +60,9 @@ public class RateTangentStepBenchmarks
         slopes = new double[N];
         jacobian = new double[N * N];
         r = new double[K * K];
+        diagonal = new double[K];
+        choleskyQr = new CholeskyQr(kernels, N, K);
+        roundEnd = BasisAfterOneRound();
     }
 
     [Benchmark(Baseline = true)]
@@ -116,10 +123,41 @@ public class RateTangentStepBenchmarks
         return trace;
     }
 
+    /// <summary>Householder QR with Q formed (dgeqrf + dorgqr): what the loop ran before Cholesky QR.</summary>
     [Benchmark]
     public void QrRound()
     {
-        q.CopyTo(w, 0);
+        roundEnd.CopyTo(w, 0);
         kernels.QrThin(w, N, K, r);
+    }
+
+    /// <summary>What the loop runs every round now: Cholesky QR with its orthogonality estimate (one pass here).</summary>
+    [Benchmark]
+    public OrthonormalisationPath CholeskyQrRound()
+    {
+        roundEnd.CopyTo(w, 0);
+        return choleskyQr.Orthonormalise(w, diagonal);
+    }
+
+    /// <summary>
+    /// The input the loop's QR really sees: an orthonormal basis carried through one round (t_ONS = 1, 10 tangent steps
+    /// along the trajectory), not a Gaussian block (κ ≈ N, which would need the second pass).
+    /// </summary>
+    private double[] BasisAfterOneRound()
+    {
+        var basis = (double[])q.Clone();
+        kernels.QrThin(basis, N, K, r);
+        var state = (double[])x.Clone();
+        var next = new double[N];
+        var propagated = new double[N * K];
+        for (var step = 0; step < 10; step++)
+        {
+            network.StepMap.JacobianTimes(step, state, basis, K, propagated);
+            (basis, propagated) = (propagated, basis);
+            network.StepMap.Evaluate(step, state, next);
+            (state, next) = (next, state);
+        }
+
+        return basis;
     }
 }
