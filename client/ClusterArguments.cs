@@ -57,7 +57,7 @@ internal sealed class ClusterArguments
         {
             Console.Error.WriteLine($"--cluster: {exception.Message}.");
             Console.Error.WriteLine($"  fix: {exception.Fix}");
-            return ClusterExitCodes.Unreachable;
+            return ExitCodes.Unreachable;
         }
 
         await using (client.ConfigureAwait(false))
@@ -91,7 +91,7 @@ internal sealed class ClusterArguments
     {
         Console.Error.WriteLine($"--cluster: no coordinator answered within {timeout.TotalSeconds:0} s on {client.Broker}.");
         Console.Error.WriteLine("  fix: start one (orleanssweep-silo --role coordinator --broker URI, or bash deploy/local-cluster.sh start), or raise --timeout");
-        return ClusterExitCodes.Unreachable;
+        return ExitCodes.Unreachable;
     }
 
     private ClusterOptions? Resolve(ParseResult parse, TextWriter error)

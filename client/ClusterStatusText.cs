@@ -40,7 +40,7 @@ internal static class ClusterStatusText
     {
         "completed" => status.Failed == 0 ? ExitCodes.Success : ExitCodes.CellsFailed,
         "cancelled" => ExitCodes.Interrupted,
-        "unknown" => ClusterExitCodes.NotFound,
+        "unknown" => ExitCodes.NotFound,
         "running" => ExitCodes.Success,
         _ => ExitCodes.CellsFailed,
     };

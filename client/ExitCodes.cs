@@ -11,6 +11,15 @@ internal static class ExitCodes
     /// <summary>The spec or the command line is invalid; nothing was computed.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>Cluster commands: the broker cannot be reached or refuses the login, or no coordinator answered.</summary>
+    public const int Unreachable = 3;
+
+    /// <summary>Cluster commands: the coordinator does not know the sweep id.</summary>
+    public const int NotFound = 4;
+
+    /// <summary>Cluster commands: results were asked for a sweep that has not completed.</summary>
+    public const int NotReady = 5;
+
     /// <summary>Interrupted (Ctrl-C) or cancelled; finished cells are stored and a re-run resumes.</summary>
     public const int Interrupted = 130;
 }

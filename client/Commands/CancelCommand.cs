@@ -40,7 +40,7 @@ internal static class CancelCommand
                 if (status.State == "unknown")
                 {
                     Console.Error.WriteLine($"the coordinator does not know sweep {sweepId}. Fix: check the id (sweep submit prints it).");
-                    return ClusterExitCodes.NotFound;
+                    return ExitCodes.NotFound;
                 }
 
                 var settled = status.State != "running" && status.Running == 0;

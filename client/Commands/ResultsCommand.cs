@@ -38,7 +38,7 @@ internal static class ResultsCommand
             if (!results.Ready)
             {
                 Console.Error.WriteLine($"not ready: {results.Reason}");
-                return results.Fingerprint is null ? ClusterExitCodes.NotFound : ClusterExitCodes.NotReady;
+                return results.Fingerprint is null ? ExitCodes.NotFound : ExitCodes.NotReady;
             }
 
             return Write(results, output);

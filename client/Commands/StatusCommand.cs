@@ -31,7 +31,7 @@ internal static class StatusCommand
             }
 
             ClusterStatusText.Write(status, Console.Out);
-            return status.State == "unknown" ? ClusterExitCodes.NotFound : ExitCodes.Success;
+            return status.State == "unknown" ? ExitCodes.NotFound : ExitCodes.Success;
         }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -48,7 +48,7 @@ internal static class WatchCommand
                 if (status is { State: "unknown" } && DateTime.UtcNow - started > timeout)
                 {
                     Console.Error.WriteLine($"the coordinator does not know sweep {sweepId}. Fix: check the id, or submit the spec.");
-                    return ClusterExitCodes.NotFound;
+                    return ExitCodes.NotFound;
                 }
 
                 if (status is { State: not "unknown" })
