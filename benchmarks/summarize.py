@@ -102,6 +102,23 @@ def main():
     if ours and theirs:
         r = theirs["total_s"] / ours["total_s"]
         print(f"| 2-core sweep (64 cells × 2 realisations, N = 128) ≥ 1.3× NumPy 2 processes | {ours['total_s']:.1f} s | NumPy {theirs['total_s']:.1f} s | {r:.2f} | {'yes' if r >= 1.3 else 'no'} |")
+    broker = peers.get(("cluster_engine_overhead", "", None))
+    if broker:
+        print(f"| engine overhead per trivial cell over RabbitMQ ≤ 5 ms (slope − CellWorker, warmed silos) | {broker['overhead_ms_per_cell']:.2f} ms | CellWorker {broker['direct_ms_per_cell']:.3f} ms | - | {'yes' if broker['overhead_ms_per_cell'] <= 5 else 'no'} |")
+    scaling = peers.get(("cluster_silo_scaling", "", 128))
+    if scaling:
+        print(f"| 2 silo processes ≥ 1.8× one (64 cells × 2 realisations, N = 128, RabbitMQ) | {scaling['two_silo_s']:.1f} s | 1 silo {scaling['one_silo_s']:.1f} s | {scaling['speedup']:.2f} | {'yes' if scaling['speedup'] >= 1.8 else 'no'} |")
+    ours, theirs, dgemm = (peers.get(("dotnet_lyapunov_rate_avx512", "openblas", 256)),
+                           peers.get(("numpy_lyapunov_rate_avx512", "", 256)), peers.get(("numpy_gemm_avx512", "", 256)))
+    if ours and theirs and dgemm:
+        print("\n## With OpenBLAS's AVX-512 (SkylakeX) kernels, the product's choice where the environment does not pin one")
+        print("| measure | ours | baseline (same run) | ratio |")
+        print("| --- | --- | --- | ---: |")
+        print(f"| Lyapunov loop vs DGEMM N=256 on the same kernels (CPU time) | {ours['gflops_cpu']:.1f} GFLOP/s | {dgemm['gflops']:.1f} GFLOP/s | {ours['gflops_cpu'] / dgemm['gflops']:.2f} |")
+        print(f"| Lyapunov vs NumPy on the same kernels (CPU time) | {ours['median_cpu_s']:.3f} s | {theirs['median_cpu_s']:.3f} s | {theirs['median_cpu_s'] / ours['median_cpu_s']:.2f} |")
+        default_numpy = peers.get(("numpy_lyapunov_rate", "", 256))
+        if default_numpy:
+            print(f"| Lyapunov vs NumPy on the environment's kernels (CPU time) | {ours['median_cpu_s']:.3f} s | {default_numpy['median_cpu_s']:.3f} s | {default_numpy['median_cpu_s'] / ours['median_cpu_s']:.2f} |")
     engine = os.path.join(folder, "engine.md")
     if os.path.exists(engine):
         print("\n## Engine (benchmarks/artifacts/engine.md)")

@@ -10,7 +10,8 @@ namespace OrleansSweep.Science.Lyapunov;
 /// <remarks>
 /// The k tangent vectors are propagated with <see cref="IDynamicalSystem.JacobianTimes"/> (one fused call per step, the
 /// exact derivative of the map actually iterated, science.md §A.2) and re-orthonormalised with
-/// <see cref="IDenseKernels.QrThin"/> every round(t_ONS/dt) steps; log R_ii is accumulated. Exponents of the map are
+/// <see cref="CholeskyQr"/> (level-3 Cholesky QR, Householder when the basis is ill-conditioned) every round(t_ONS/dt)
+/// steps; log R_ii is accumulated. Exponents of the map are
 /// divided by <see cref="IDiscreteMap.TimeStep"/>, so for discretised flows they estimate those of the flow up to the
 /// integrator's error.
 /// <para>
