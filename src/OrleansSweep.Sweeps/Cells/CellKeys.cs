@@ -1,6 +1,6 @@
-using System.Globalization;
 using OrleansSweep.Science.Models;
 using OrleansSweep.Sweeps.Grid;
+using OrleansSweep.Sweeps.Specs;
 
 namespace OrleansSweep.Sweeps.Cells;
 
@@ -8,6 +8,7 @@ namespace OrleansSweep.Sweeps.Cells;
 /// The key from which a cell's random streams derive: the cell's coordinates (model, N, every resolved parameter),
 /// not its analysis knobs, so the same networks are drawn whichever analyses run or how many exponents are asked.
 /// </summary>
+/// <remarks>Numbers are written in their one canonical text (<see cref="CanonicalNumber"/>), as in cell ids.</remarks>
 public static class CellKeys
 {
     public static string NetworkKey(CellDefinition cell)
@@ -15,7 +16,7 @@ public static class CellKeys
         ArgumentNullException.ThrowIfNull(cell);
         var parameters = cell.Parameters
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => $"{p.Key}={(p.Value == 0 ? "0" : p.Value.ToString("R", CultureInfo.InvariantCulture))}");
-        return $"{ModelCatalog.NameOf(cell.Family)}|n={cell.N}|{string.Join(",", parameters)}";
+            .Select(p => $"{p.Key}={CanonicalNumber.Format(p.Value)}");
+        return $"{ModelCatalog.NameOf(cell.Family)}|n={CanonicalNumber.Format(cell.N)}|{string.Join(",", parameters)}";
     }
 }

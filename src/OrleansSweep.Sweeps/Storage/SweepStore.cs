@@ -17,6 +17,7 @@ public sealed partial class SweepStore : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
+    private SqliteCommand? insert; // prepared on the first batch, reused for every later one
 
     private SweepStore(SqliteConnection connection) => this.connection = connection;
 
@@ -101,11 +102,12 @@ public sealed partial class SweepStore : IDisposable
         lock (gate)
         {
             using var transaction = connection.BeginTransaction();
-            using var insert = Command(StoreSchema.InsertCell);
+            insert ??= StoredResultCodec.CreateInsert(connection);
             insert.Transaction = transaction;
+            var recordedUtc = StoredResultCodec.Timestamp(DateTime.UtcNow);
             foreach (var result in results)
             {
-                StoredResultCodec.Bind(insert, result);
+                StoredResultCodec.Bind(insert, result, recordedUtc);
                 if (insert.ExecuteNonQuery() == 1)
                 {
                     inserted.Add(result);
@@ -152,7 +154,14 @@ public sealed partial class SweepStore : IDisposable
         }
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            insert?.Dispose();
+            connection.Dispose();
+        }
+    }
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
     {

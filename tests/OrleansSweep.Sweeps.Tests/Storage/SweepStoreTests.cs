@@ -48,6 +48,24 @@ public sealed class SweepStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_batch_stores_nothing_and_the_next_batch_is_stored()
+    {
+        using var store = SweepStore.Open(Path.Combine(folder, "results.db"));
+        var plan = FakeCells.Plan(3, folder);
+        store.EnsureSweep(plan.SweepId, plan.Fingerprint, plan.SpecJson, 3);
+        var good = FakeCells.Result(plan.Cells[0].Command);
+        var broken = FakeCells.Result(plan.Cells[1].Command) with { Worker = null! }; // refused when bound
+
+        // The first row is inserted before the second fails: one transaction, so neither stays.
+        Assert.Throws<InvalidOperationException>(() => store.Record([good, broken]));
+        Assert.Empty(store.Results(plan.SweepId));
+
+        // The insert statement is kept across batches: it must still work after a rolled-back one.
+        Assert.Equal(2, store.Record([good, FakeCells.Result(plan.Cells[2].Command)]).Count);
+        Assert.Equal(["cell-0000", "cell-0002"], store.Results(plan.SweepId).Select(r => r.CellId));
+    }
+
+    [Fact]
     public void A_sweep_id_cannot_be_reused_for_another_spec()
     {
         using var store = SweepStore.Open(Path.Combine(folder, "results.db"));
