@@ -26,8 +26,10 @@ public sealed class ClusterRecoveryTests(RabbitMqBroker broker, ITestOutputHelpe
         cluster.StartCoordinator("coordinator-2");
         var final = await cluster.WaitForCompletionAsync(sweepId, Patience);
 
-        // The second coordinator started from its store: it dispatched exactly the cells without a stored result.
-        Assert.InRange(final.Resumed, storedAtKill, Cells - 1);
+        // The second coordinator started from its store: it dispatched exactly the cells without a stored result. (All
+        // 24 may already be stored when it resumes: results computed while no coordinator ran wait in the broker and
+        // are stored as it starts; the cells are sized so that this is rare, not impossible.)
+        Assert.InRange(final.Resumed, storedAtKill, Cells);
         Assert.Equal(Cells - final.Resumed, final.Dispatched);
         var stored = cluster.StoredResults(sweepId);
         Assert.Equal(Cells, stored.Count);
