@@ -8,10 +8,11 @@ namespace OrleansSweep.Science.Integration;
 /// A flow that implements <see cref="IHasShiftedTangent"/> computes (I + dt·Df)V itself in fused form (the shift goes
 /// into the β of its GEMMs); any other flow takes Df·V and one axpy pass.
 /// </remarks>
-internal sealed class EulerMap : IDiscreteMap
+internal sealed class EulerMap : IDiscreteMap, IHasRowBasisTangent
 {
     private readonly IDynamicalSystem flow;
     private readonly IHasShiftedTangent? shifted;
+    private readonly IHasRowBasisShiftedTangent? rowBasis;
     private readonly double dt;
     private readonly double[] velocity;
 
@@ -20,12 +21,16 @@ internal sealed class EulerMap : IDiscreteMap
         this.flow = flow;
         this.dt = dt;
         shifted = flow as IHasShiftedTangent;
+        rowBasis = flow as IHasRowBasisShiftedTangent;
         velocity = new double[flow.Dimension];
     }
 
     public int Dimension => flow.Dimension;
 
     public TimeKind Time => TimeKind.Discrete;
+
+    /// <summary>True when the flow computes its shifted tangent on a basis of one vector per row.</summary>
+    public bool SupportsRowBasisTangent => rowBasis is not null;
 
     public double TimeStep => dt;
 
@@ -47,6 +52,18 @@ internal sealed class EulerMap : IDiscreteMap
         {
             block[i * n + i] += 1.0;
         }
+    }
+
+    /// <summary>result[j, :] ← (I + dt·Df(x))·basis[j, :]; only when <see cref="SupportsRowBasisTangent"/>.</summary>
+    /// <exception cref="InvalidOperationException">The flow has no row-basis tangent.</exception>
+    public void RowBasisJacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int rows, Span<double> result)
+    {
+        if (rowBasis is null)
+        {
+            throw new InvalidOperationException($"{flow.GetType().Name} has no row-basis tangent; check SupportsRowBasisTangent first.");
+        }
+
+        rowBasis.RowBasisShiftedJacobianTimes(t, x, basis, rows, dt, result);
     }
 
     /// <summary>result ← V + dt·Df(x)·V; result must not overlap x or basis.</summary>

@@ -22,6 +22,9 @@ namespace OrleansSweep.Science.LinearAlgebra;
 /// <para>Only the diagonal of R is returned (the product of the passes' diagonals, as R = R₂·R₁ is a product of
 /// upper-triangular factors): the growth factors are all Benettin needs, and forming R₂·R₁ would cost k³/3 more.
 /// One instance serves one shape and is not thread-safe; all scratch is allocated in the constructor.</para>
+/// <para>Either <see cref="BasisLayout"/>: with one vector per row the same three calls run in their row forms
+/// (<see cref="IDenseKernels.GramOfRows"/>, <see cref="IDenseKernels.SolveUpperTriangularTransposedLeft"/>), and the
+/// Householder fallback transposes in and out.</para>
 /// </remarks>
 public sealed class CholeskyQr
 {
@@ -36,9 +39,16 @@ public sealed class CholeskyQr
     private readonly double[] start;
     private readonly double[] probe;
     private readonly double[] image;
+    private readonly double[] columns;
 
-    /// <summary>Prepares the scratch for m×k inputs (m ≥ k ≥ 0).</summary>
+    /// <summary>Prepares the scratch for m×k inputs (m ≥ k ≥ 0), one vector per column.</summary>
     public CholeskyQr(IDenseKernels kernels, int m, int k)
+        : this(kernels, m, k, BasisLayout.Columns)
+    {
+    }
+
+    /// <summary>Prepares the scratch for k vectors of length m (m ≥ k ≥ 0) stored in <paramref name="layout"/>.</summary>
+    public CholeskyQr(IDenseKernels kernels, int m, int k, BasisLayout layout)
     {
         ArgumentNullException.ThrowIfNull(kernels);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -46,6 +56,8 @@ public sealed class CholeskyQr
         this.kernels = kernels;
         Rows = m;
         Columns = k;
+        Layout = layout;
+        columns = layout == BasisLayout.Rows ? new double[m * k] : [];
         gram = new double[k * k];
         original = new double[m * k];
         probe = new double[k];
@@ -64,11 +76,15 @@ public sealed class CholeskyQr
     /// <summary>k, the number of columns.</summary>
     public int Columns { get; }
 
+    /// <summary>Whether the k vectors are the columns of an m×k matrix or the rows of a k×m one.</summary>
+    public BasisLayout Layout { get; }
+
     /// <summary>
-    /// A ← Q (orthonormal columns, the same span) and <paramref name="diagonalOfR"/> ← diag(R) ≥ 0 of A = QR.
+    /// A ← Q (orthonormal vectors, the same span) and <paramref name="diagonalOfR"/> ← diag(R) ≥ 0 of A = QR (A being
+    /// the m×k matrix of the k vectors, whichever <see cref="Layout"/> stores them).
     /// </summary>
     /// <remarks>
-    /// A (m×k, row-major, leading dimension k) with non-finite entries returns <see cref="OrthonormalisationPath.NotFinite"/>
+    /// A (m×k with leading dimension k, or k×m with leading dimension m for <see cref="BasisLayout.Rows"/>) with non-finite entries returns <see cref="OrthonormalisationPath.NotFinite"/>
     /// with diag(R) = NaN for the caller to report. A column dependent on the previous ones gives a zero R_jj.
     /// </remarks>
     public OrthonormalisationPath Orthonormalise(Span<double> a, Span<double> diagonalOfR)
@@ -85,7 +101,15 @@ public sealed class CholeskyQr
         diagonalOfR[..k].Fill(1.0);
         for (var pass = 1; pass <= MaximumPasses; pass++)
         {
-            kernels.Gram(a, Rows, k, gram);
+            if (Layout == BasisLayout.Rows)
+            {
+                kernels.GramOfRows(a, k, Rows, gram);
+            }
+            else
+            {
+                kernels.Gram(a, Rows, k, gram);
+            }
+
             if (pass == 1 && !DiagonalIsFinite())
             {
                 // The diagonal holds the columns' squared norms: not finite when an entry is not, or when a norm
@@ -111,8 +135,7 @@ public sealed class CholeskyQr
             }
         }
 
-        original.AsSpan().CopyTo(a);
-        kernels.QrThin(a, Rows, k, gram);
+        HouseholderOfOriginal(a);
         for (var j = 0; j < k; j++)
         {
             diagonalOfR[j] = gram[(j * k) + j];
@@ -130,13 +153,36 @@ public sealed class CholeskyQr
             return false;
         }
 
-        kernels.SolveUpperTriangularRight(a, Rows, k, gram);
+        if (Layout == BasisLayout.Rows)
+        {
+            kernels.SolveUpperTriangularTransposedLeft(a, k, Rows, gram);
+        }
+        else
+        {
+            kernels.SolveUpperTriangularRight(a, Rows, k, gram);
+        }
+
         for (var j = 0; j < k; j++)
         {
             diagonalOfR[j] *= gram[(j * k) + j];
         }
 
         return true;
+    }
+
+    /// <summary>a ← Q of the Householder QR of the original input (R into the Gram scratch), in the caller's layout.</summary>
+    private void HouseholderOfOriginal(Span<double> a)
+    {
+        if (Layout == BasisLayout.Columns)
+        {
+            original.AsSpan().CopyTo(a);
+            kernels.QrThin(a, Rows, Columns, gram);
+            return;
+        }
+
+        Transposition.Run(original, Columns, Rows, Rows, columns, Columns);
+        kernels.QrThin(columns, Rows, Columns, gram);
+        Transposition.Run(columns, Rows, Columns, Columns, a, Rows);
     }
 
     private bool DiagonalIsFinite()
@@ -165,8 +211,17 @@ public sealed class CholeskyQr
     private double EstimateOrthogonalityLoss(ReadOnlySpan<double> q)
     {
         start.CopyTo(probe);
-        kernels.Gemv(false, Rows, Columns, 1.0, q, Columns, probe, 0.0, image);
-        kernels.Gemv(true, Rows, Columns, 1.0, q, Columns, image, -1.0, probe);
+        if (Layout == BasisLayout.Rows)
+        {
+            kernels.Gemv(true, Columns, Rows, 1.0, q, Rows, probe, 0.0, image);
+            kernels.Gemv(false, Columns, Rows, 1.0, q, Rows, image, -1.0, probe);
+        }
+        else
+        {
+            kernels.Gemv(false, Rows, Columns, 1.0, q, Columns, probe, 0.0, image);
+            kernels.Gemv(true, Rows, Columns, 1.0, q, Columns, image, -1.0, probe);
+        }
+
         var norm = Math.Sqrt(VectorOps.Dot(probe, probe) * Columns);
         return double.IsFinite(norm) ? norm : double.NaN;
     }

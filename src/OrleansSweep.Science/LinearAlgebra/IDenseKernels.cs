@@ -87,6 +87,21 @@ public interface IDenseKernels
     /// </remarks>
     void SolveUpperTriangularRight(Span<double> a, int m, int k, ReadOnlySpan<double> r);
 
+    /// <summary>G ← A·Aᵀ, the Gram matrix of the rows of the k×m matrix A (leading dimension m), as in dsyrk without transpose.</summary>
+    /// <remarks>
+    /// The row form of <see cref="Gram"/> for bases stored one vector per row: same triangle, rounding and cost (m·k²
+    /// natively). The strictly lower triangle of <paramref name="g"/> is unspecified afterwards.
+    /// </remarks>
+    void GramOfRows(ReadOnlySpan<double> a, int k, int m, Span<double> g);
+
+    /// <summary>A ← R⁻ᵀ·A for the k×m matrix A (leading dimension m) and the upper-triangular k×k R (dtrsm, left, transposed).</summary>
+    /// <remarks>
+    /// The row form of <see cref="SolveUpperTriangularRight"/>: (A·R⁻¹)ᵀ = R⁻ᵀ·Aᵀ, so with one vector per row of A it
+    /// orthonormalises the rows when R is the Cholesky factor of <see cref="GramOfRows"/>. Only the upper triangle of
+    /// <paramref name="r"/> is read. Cost m·k² flops.
+    /// </remarks>
+    void SolveUpperTriangularTransposedLeft(Span<double> a, int k, int m, ReadOnlySpan<double> r);
+
     /// <summary>
     /// Eigenvalues of the general n×n matrix A (row-major, leading dimension n; A is left unchanged).
     /// Returns false when the eigensolver did not converge.

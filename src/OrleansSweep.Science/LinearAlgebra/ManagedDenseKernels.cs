@@ -89,6 +89,22 @@ public sealed class ManagedDenseKernels : IDenseKernels
     }
 
     /// <inheritdoc />
+    public void GramOfRows(ReadOnlySpan<double> a, int k, int m, Span<double> g)
+    {
+        DenseArguments.Tall("a", k, m, a.Length);
+        DenseArguments.Square("g", k, g.Length);
+        ManagedGemm.Run(false, true, k, k, m, 1.0, a, Math.Max(1, m), a, Math.Max(1, m), 0.0, g, Math.Max(1, k));
+    }
+
+    /// <inheritdoc />
+    public void SolveUpperTriangularTransposedLeft(Span<double> a, int k, int m, ReadOnlySpan<double> r)
+    {
+        DenseArguments.Tall("a", k, m, a.Length);
+        DenseArguments.Square("r", k, r.Length);
+        TriangularSolve.TransposedLeftUpper(a, k, m, r);
+    }
+
+    /// <inheritdoc />
     public bool Eigenvalues(ReadOnlySpan<double> a, int n, Span<Complex> eigenvalues)
     {
         DenseArguments.Square("a", n, a.Length);

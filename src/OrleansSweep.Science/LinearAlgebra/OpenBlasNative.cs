@@ -21,6 +21,7 @@ internal sealed unsafe class OpenBlasNative
     public const int NoTranspose = 111;
     public const int Transpose = 112;
     public const int Upper = 121;
+    public const int Left = 141;
     public const int Right = 142;
     public const int NonUnit = 131;
 

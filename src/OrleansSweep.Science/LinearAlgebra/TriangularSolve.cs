@@ -1,8 +1,8 @@
 namespace OrleansSweep.Science.LinearAlgebra;
 
 /// <summary>
-/// Managed A ← A·R⁻¹ for a row-major m×k A and an upper-triangular k×k R (the managed dtrsm with side = 'R',
-/// uplo = 'U', no transpose).
+/// Managed A ← A·R⁻¹ for a row-major m×k A, and its row form A ← R⁻ᵀ·A for a k×m A, with an upper-triangular k×k R
+/// (the managed dtrsm with side = 'R', uplo = 'U', no transpose; and side = 'L', uplo = 'U', transposed).
 /// </summary>
 /// <remarks>
 /// Blocked by columns of width <see cref="Block"/>: the diagonal block is solved row by row with axpys along R's
@@ -26,6 +26,35 @@ internal static class TriangularSolve
                 ManagedGemm.Run(
                     false, false, m, right, width, -1.0, a[start..], k, r[((start * k) + start + width)..], k,
                     1.0, a[(start + width)..], k);
+            }
+        }
+    }
+
+    /// <summary>A ← R⁻ᵀ·A for A k×m (one vector per row): row blocks, each solved by row axpys, the rows below updated by one GEMM.</summary>
+    /// <remarks>Forward substitution on rows: x_j = (a_j − Σ_{i&lt;j} R_ij·x_i)/R_jj, every term an axpy of length m.</remarks>
+    public static void TransposedLeftUpper(Span<double> a, int k, int m, ReadOnlySpan<double> r)
+    {
+        for (var start = 0; start < k; start += Block)
+        {
+            var height = Math.Min(Block, k - start);
+            for (var j = start; j < start + height; j++)
+            {
+                var row = a.Slice(j * m, m);
+                for (var i = start; i < j; i++)
+                {
+                    VectorOps.Axpy(-r[(i * k) + j], a.Slice(i * m, m), row);
+                }
+
+                VectorOps.Scale(1.0 / r[(j * k) + j], row);
+            }
+
+            var below = k - start - height;
+            if (below > 0)
+            {
+                // A[below, :] −= R[block, below]ᵀ·X_block.
+                ManagedGemm.Run(
+                    true, false, below, m, height, -1.0, r[((start * k) + start + height)..], k, a[(start * m)..], m,
+                    1.0, a[((start + height) * m)..], m);
             }
         }
     }

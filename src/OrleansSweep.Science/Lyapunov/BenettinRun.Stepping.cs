@@ -50,7 +50,15 @@ internal sealed partial class BenettinRun
         {
             // Everything at (t, x_t) before x advances, in an order that lets the model compute its statistics at x_t
             // once (it memoises the last state): tangent map, volume rate, state step, and the twin last.
-            map.JacobianTimes(Step, x, q, K, w);
+            if (rowBasisTangent is not null)
+            {
+                rowBasisTangent.RowBasisJacobianTimes(Step, x, q, K, w);
+            }
+            else
+            {
+                map.JacobianTimes(Step, x, q, K, w);
+            }
+
             (q, w) = (w, q);
             if (accumulate)
             {
@@ -129,7 +137,7 @@ internal sealed partial class BenettinRun
         var scale = distance > 0 ? delta / distance : 0.0;
         for (var i = 0; i < Dimension; i++)
         {
-            twin[i] = distance > 0 ? x[i] + (scale * (twin[i] - x[i])) : x[i] + (delta * q[i * K]);
+            twin[i] = distance > 0 ? x[i] + (scale * (twin[i] - x[i])) : x[i] + (delta * FirstTangentComponent(i));
         }
 
         return RunProgress.Running;

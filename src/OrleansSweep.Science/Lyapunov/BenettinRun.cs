@@ -20,6 +20,7 @@ internal sealed partial class BenettinRun
     private readonly LyapunovOptions options;
     private readonly double[] rDiagonal;
     private readonly CholeskyQr? orthonormaliser;
+    private readonly IHasRowBasisTangent? rowBasisTangent;
     private readonly double[]? jacobian;
     private double[] x;
     private double[] xNext;
@@ -42,7 +43,12 @@ internal sealed partial class BenettinRun
         q = new double[Dimension * K];
         w = new double[Dimension * K];
         rDiagonal = new double[K];
-        orthonormaliser = K > 1 ? new CholeskyQr(kernels, Dimension, K) : null;
+
+        // A map that can propagate a basis of one vector per row gets one (faster GEMM and QR for the rate network);
+        // a single vector is the same in both layouts and keeps the GEMV path.
+        rowBasisTangent = K > 1 && map is IHasRowBasisTangent { SupportsRowBasisTangent: true } rows ? rows : null;
+        Layout = rowBasisTangent is null ? BasisLayout.Columns : BasisLayout.Rows;
+        orthonormaliser = K > 1 ? new CholeskyQr(kernels, Dimension, K, Layout) : null;
         twin = options.Twin ? new double[Dimension] : [];
         twinNext = options.Twin ? new double[Dimension] : [];
         LogSums = new double[K];
@@ -69,6 +75,9 @@ internal sealed partial class BenettinRun
 
     public int StepsPerRound { get; }
 
+    /// <summary>How the tangent basis is stored: Dimension×k (one vector per column) or k×Dimension (one per row).</summary>
+    public BasisLayout Layout { get; }
+
     /// <summary>The step index of the current state (steps taken so far).</summary>
     public long Step { get; private set; }
 
@@ -93,7 +102,17 @@ internal sealed partial class BenettinRun
     /// <summary>Random Gaussian columns, orthonormalised (the initial tangent basis).</summary>
     public void InitialiseBasis(RandomStream basisStream)
     {
-        basisStream.FillGaussian(q);
+        // Drawn in the column layout either way, so that both layouts start from the same basis.
+        basisStream.FillGaussian(w);
+        if (Layout == BasisLayout.Rows)
+        {
+            Transposition.Run(w, Dimension, K, K, q, Dimension);
+        }
+        else
+        {
+            w.AsSpan().CopyTo(q);
+        }
+
         Orthonormalise();
     }
 
@@ -113,6 +132,9 @@ internal sealed partial class BenettinRun
             twin[i] = x[i] + scale * twin[i];
         }
     }
+
+    /// <summary>Component i of the first tangent vector, in either layout.</summary>
+    private double FirstTangentComponent(int i) => Layout == BasisLayout.Rows ? q[i] : q[i * K];
 
     private static double SumOfSquares(ReadOnlySpan<double> v)
     {

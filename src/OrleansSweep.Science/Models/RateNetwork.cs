@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Science.Randomness;
 
@@ -13,7 +14,7 @@ namespace OrleansSweep.Science.Models;
 /// tangent map is its exact derivative; the Euler tangent (I + dt·Df)V is one GEMM (<see cref="IHasShiftedTangent"/>).
 /// Not thread-safe.
 /// </remarks>
-public sealed class RateNetwork : IRecurrentNetwork, IHasJacobianTrace, IHasShiftedTangent
+public sealed class RateNetwork : IRecurrentNetwork, IHasJacobianTrace, IHasShiftedTangent, IHasRowBasisShiftedTangent
 {
     private readonly double[] coupling;
     private readonly IDenseKernels kernels;
@@ -108,6 +109,26 @@ public sealed class RateNetwork : IRecurrentNetwork, IHasJacobianTrace, IHasShif
     /// <summary>result ← (I + α·Df(h))·V = (1 − α)·V + α·J([φ']V): one GEMM with β = 1 onto the pre-scaled copy of V.</summary>
     public void ShiftedJacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int columns, double alpha, Span<double> result) =>
         Tangent(x, basis, columns, 1.0, alpha, result);
+
+    /// <summary>
+    /// result[j, :] ← (1 − α)·V[j, :] + α·J·([φ'] V[j, :]) for a basis of one vector per row: one sweep writes both the
+    /// scaled rows and the pre-scaled copy, then one GEMM result += α·S·Jᵀ (GEMV for one row).
+    /// </summary>
+    public void RowBasisShiftedJacobianTimes(long t, ReadOnlySpan<double> x, ReadOnlySpan<double> basis, int rows, double alpha, Span<double> result)
+    {
+        Guard.Tangent(x, Dimension, basis.Length, rows, result.Length);
+        Slopes(x);
+        var n = Units;
+        var s = scaled.Get(n * rows);
+        for (var j = 0; j < rows; j++)
+        {
+            var vector = basis.Slice(j * n, n);
+            TensorPrimitives.Multiply(vector, phi, s.Slice(j * n, n));
+            TensorPrimitives.Multiply(vector, 1.0 - alpha, result.Slice(j * n, n));
+        }
+
+        kernels.Gemm(false, true, rows, n, n, alpha, s, n, coupling, n, 1.0, result, n);
+    }
 
     /// <summary>tr(−I + J [φ'(h)]) = Σ_i (J_ii φ'_i − 1) in O(N), the same terms as the diagonal of <see cref="Jacobian"/>.</summary>
     public double JacobianTrace(long t, ReadOnlySpan<double> x)

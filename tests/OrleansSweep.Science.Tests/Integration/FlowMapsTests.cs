@@ -63,6 +63,36 @@ public class FlowMapsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Flows))]
+    public void Row_basis_Euler_tangent_is_the_column_tangent_on_the_transposed_basis(ModelFamily family, string parameters)
+    {
+        foreach (var n in ModelCases.Sizes)
+        {
+            var network = Create(family, n, ModelCases.Parse(parameters));
+            var map = (IHasRowBasisTangent)FlowMaps.Euler(network, network.Parameters["dt"]);
+            Assert.Equal(network is IHasRowBasisShiftedTangent, map.SupportsRowBasisTangent);
+            Assert.False(((IHasRowBasisTangent)FlowMaps.Euler(new PlainSystem(network), 0.1)).SupportsRowBasisTangent);
+            if (!map.SupportsRowBasisTangent)
+            {
+                Assert.Throws<InvalidOperationException>(() => map.RowBasisJacobianTimes(0, new double[network.Dimension], new double[network.Dimension], 1, new double[network.Dimension]));
+                continue;
+            }
+
+            var d = network.Dimension;
+            var x = RandomState(d, (ulong)(1200 + n));
+            foreach (var k in new[] { 1, 5, d })
+            {
+                var basis = RandomState(d * k, (ulong)(1300 + k), 1.0);
+                var expected = new double[d * k];
+                ((IDiscreteMap)map).JacobianTimes(0, x, basis, k, expected);
+                var result = new double[d * k];
+                map.RowBasisJacobianTimes(0, x, LinearAlgebra.CholeskyKernelsTests.Transpose(basis, d, k), k, result);
+                AssertClose(expected, LinearAlgebra.CholeskyKernelsTests.Transpose(result, k, d), 1e-13, 1e-13, $"{family} N={n} k={k}");
+            }
+        }
+    }
+
     [Fact]
     public void Euler_Jacobian_is_identity_plus_dt_times_the_field_Jacobian()
     {

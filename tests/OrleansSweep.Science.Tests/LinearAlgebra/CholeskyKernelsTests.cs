@@ -116,6 +116,40 @@ public class CholeskyKernelsTests
 
     [Theory]
     [MemberData(nameof(KernelSource.Available), MemberType = typeof(KernelSource))]
+    public void Row_forms_are_the_column_forms_on_the_transpose(string kernels)
+    {
+        var stream = new RandomStream(0xC404);
+        var dense = KernelSource.Get(kernels);
+        foreach (var (m, k) in Shapes)
+        {
+            // A (m×k) and its transpose (k×m, one vector per row) must give the same Gram matrix and the same solve.
+            var a = TestMatrices.Gaussian(stream, m + k, k, k);
+            var rows = Transpose(a, m + k, k);
+            var (g, gRows) = (new double[k * k], new double[k * k]);
+            dense.Gram(a, m + k, k, g);
+            dense.GramOfRows(rows, k, m + k, gRows);
+            for (var i = 0; i < k; i++)
+            {
+                for (var j = i; j < k; j++)
+                {
+                    Assert.True(Math.Abs(g[(i * k) + j] - gRows[(i * k) + j]) <= 1e-13 * (m + k), $"{kernels} {m}×{k}: Gram[{i},{j}]");
+                }
+            }
+
+            Assert.True(dense.CholeskyUpper(g, k));
+            var solved = (double[])a.Clone();
+            dense.SolveUpperTriangularRight(solved, m + k, k, g);
+            dense.SolveUpperTriangularTransposedLeft(rows, k, m + k, g);
+            var back = Transpose(rows, k, m + k);
+            for (var i = 0; i < solved.Length; i++)
+            {
+                Assert.True(Math.Abs(back[i] - solved[i]) <= 1e-11, $"{kernels} {m}×{k}: (R⁻ᵀ·Aᵀ)ᵀ − A·R⁻¹ at {i}: {back[i] - solved[i]:E2}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelSource.Available), MemberType = typeof(KernelSource))]
     public void Shapes_are_checked_before_any_work(string kernels)
     {
         var dense = KernelSource.Get(kernels);
@@ -124,5 +158,21 @@ public class CholeskyKernelsTests
         Assert.Throws<ArgumentException>(() => dense.CholeskyUpper(new double[3], 2));
         Assert.Throws<ArgumentException>(() => dense.SolveUpperTriangularRight(new double[6], 3, 2, new double[3]));
         Assert.Throws<ArgumentOutOfRangeException>(() => dense.Gram(new double[6], -3, 2, new double[4]));
+        Assert.Throws<ArgumentException>(() => dense.GramOfRows(new double[5], 2, 3, new double[4]));
+        Assert.Throws<ArgumentException>(() => dense.SolveUpperTriangularTransposedLeft(new double[6], 2, 3, new double[3]));
+    }
+
+    internal static double[] Transpose(double[] a, int rows, int cols)
+    {
+        var t = new double[a.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                t[(j * rows) + i] = a[(i * cols) + j];
+            }
+        }
+
+        return t;
     }
 }

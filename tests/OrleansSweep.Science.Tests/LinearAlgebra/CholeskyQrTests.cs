@@ -9,19 +9,22 @@ namespace OrleansSweep.Science.Tests.LinearAlgebra;
 /// </summary>
 public class CholeskyQrTests
 {
-    public static TheoryData<string, double, OrthonormalisationPath> Conditionings
+    public static TheoryData<string, double, OrthonormalisationPath, BasisLayout> Conditionings
     {
         get
         {
-            var data = new TheoryData<string, double, OrthonormalisationPath>();
+            var data = new TheoryData<string, double, OrthonormalisationPath, BasisLayout>();
             foreach (var kernels in KernelSource.Names)
             {
-                // One pass loses ε·κ² of orthogonality: fine at κ = 10 (a t_ONS tangent basis), not at κ = 10⁵;
-                // at κ = 10¹⁰ the Gram matrix (κ² = 10²⁰) is not numerically positive definite.
-                data.Add(kernels, 1.0, OrthonormalisationPath.CholeskyOnePass);
-                data.Add(kernels, 10.0, OrthonormalisationPath.CholeskyOnePass);
-                data.Add(kernels, 1e5, OrthonormalisationPath.CholeskyTwoPasses);
-                data.Add(kernels, 1e10, OrthonormalisationPath.Householder);
+                foreach (var layout in new[] { BasisLayout.Columns, BasisLayout.Rows })
+                {
+                    // One pass loses ε·κ² of orthogonality: fine at κ = 10 (a t_ONS tangent basis), not at κ = 10⁵;
+                    // at κ = 10¹⁰ the Gram matrix (κ² = 10²⁰) is not numerically positive definite.
+                    data.Add(kernels, 1.0, OrthonormalisationPath.CholeskyOnePass, layout);
+                    data.Add(kernels, 10.0, OrthonormalisationPath.CholeskyOnePass, layout);
+                    data.Add(kernels, 1e5, OrthonormalisationPath.CholeskyTwoPasses, layout);
+                    data.Add(kernels, 1e10, OrthonormalisationPath.Householder, layout);
+                }
             }
 
             return data;
@@ -31,19 +34,21 @@ public class CholeskyQrTests
     [Theory]
     [MemberData(nameof(Conditionings))]
     public void Agrees_with_Householder_QR_on_the_path_the_conditioning_selects(
-        string kernels, double condition, OrthonormalisationPath expectedPath)
+        string kernels, double condition, OrthonormalisationPath expectedPath, BasisLayout layout)
     {
         var dense = KernelSource.Get(kernels);
         foreach (var (m, k) in new[] { (120, 120), (300, 40), (9, 4) })
         {
             var a = WithCondition(new RandomStream(0xC4A0 + (ulong)m), m, k, condition);
-            var (q, diagonal) = ((double[])a.Clone(), new double[k]);
-            var path = new CholeskyQr(dense, m, k).Orthonormalise(q, diagonal);
+            var stored = layout == BasisLayout.Rows ? CholeskyKernelsTests.Transpose(a, m, k) : (double[])a.Clone();
+            var diagonal = new double[k];
+            var path = new CholeskyQr(dense, m, k, layout).Orthonormalise(stored, diagonal);
             Assert.Equal(expectedPath, path);
+            var q = layout == BasisLayout.Rows ? CholeskyKernelsTests.Transpose(stored, k, m) : stored;
 
             var (reference, r) = ((double[])a.Clone(), new double[k * k]);
             dense.QrThin(reference, m, k, r);
-            var label = $"{kernels} {m}×{k} κ = {condition:E0} ({path})";
+            var label = $"{kernels} {layout} {m}×{k} κ = {condition:E0} ({path})";
             AssertOrthonormal(dense, q, m, k, label);
 
             // R_jj down to σ_min/σ_max: relative accuracy ~ε·κ on both sides; Q columns agree to the same order.

@@ -122,6 +122,17 @@ public class KernelAgreementTests
         first.SolveUpperTriangularRight(q1, n, k, g2);
         second.SolveUpperTriangularRight(q2, n, k, g2);
         AssertRelative(q2, q1, 1.0, "A·R⁻¹");
+
+        // The row forms, on the transpose (k×n, one vector per row).
+        var rows = CholeskyKernelsTests.Transpose(a, n, k);
+        var (h1, h2) = (new double[k * k], new double[k * k]);
+        first.GramOfRows(rows, k, n, h1);
+        second.GramOfRows(rows, k, n, h2);
+        AssertRelative(UpperTriangle(h2, k), UpperTriangle(h1, k), n, "Gram of rows");
+        var (p1, p2) = ((double[])rows.Clone(), (double[])rows.Clone());
+        first.SolveUpperTriangularTransposedLeft(p1, k, n, g2);
+        second.SolveUpperTriangularTransposedLeft(p2, k, n, g2);
+        AssertRelative(p2, p1, 1.0, "R⁻ᵀ·A");
     }
 
     private static double[] UpperTriangle(double[] g, int k)

@@ -84,6 +84,16 @@ internal sealed class MathNetReferenceKernels : IDenseKernels
     public void Gram(ReadOnlySpan<double> a, int m, int k, Span<double> g) =>
         Write(Read(a, m, k, k).TransposeThisAndMultiply(Read(a, m, k, k)), g);
 
+    public void GramOfRows(ReadOnlySpan<double> a, int k, int m, Span<double> g) =>
+        Write(Read(a, k, m, m).TransposeAndMultiply(Read(a, k, m, m)), g);
+
+    public void SolveUpperTriangularTransposedLeft(Span<double> a, int k, int m, ReadOnlySpan<double> r)
+    {
+        var values = r[..(k * k)].ToArray();
+        var upper = Matrix<double>.Build.Dense(k, k, (i, j) => j >= i ? values[(i * k) + j] : 0.0);
+        Write(upper.Transpose().Inverse() * Read(a, k, m, m), a);
+    }
+
     public bool CholeskyUpper(Span<double> g, int k)
     {
         var values = g[..(k * k)].ToArray();

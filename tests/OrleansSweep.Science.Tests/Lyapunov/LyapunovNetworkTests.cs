@@ -1,6 +1,7 @@
 using System.Numerics;
 using OrleansSweep.Science.Lyapunov;
 using OrleansSweep.Science.Models;
+using OrleansSweep.Science.Randomness;
 using OrleansSweep.Science.Spectra;
 using OrleansSweep.Science.Tests.Models;
 using Xunit.Abstractions;
@@ -308,6 +309,34 @@ public sealed class LyapunovNetworkTests(ITestOutputHelper output)
         output.WriteLine($"λ_max per step: g_z = 1 {open.MaxExponent:F4}, g_z = 10 b_z = −1 {holding.MaxExponent:F4}");
         Assert.True(open.MaxExponent > 0.03, $"λ_max(g_z = 1) = {open.MaxExponent}");
         Assert.True(holding.MaxExponent < 0.5 * open.MaxExponent, $"λ_max(g_z = 10, b_z = −1) = {holding.MaxExponent} vs {open.MaxExponent}");
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(40)]
+    public void Rate_network_spectrum_is_the_same_with_the_basis_stored_by_rows_or_by_columns(int k)
+    {
+        // The Euler map of the rate network propagates a basis of one vector per row (faster GEMM); the same map behind
+        // a wrapper without that capability propagates the usual columns. Same streams, so the same basis and exponents.
+        const int n = 40;
+        var network = AnalysisNetworks.Create(ModelFamily.Rate, n, 31, ("g", 2.0), ("dt", 0.1));
+        var options = new LyapunovOptions { Exponents = k, TransientTime = 20, AveragingTime = 100, Windows = 5 };
+        var x0 = new double[n];
+        network.InitialState(AnalysisNetworks.InitialStream(31), 1.0, x0);
+        LyapunovResult Run(IDiscreteMap map) => LyapunovAnalysis.Run(
+            map, network, x0, new RandomStream(32), new RandomStream(33), options, AnalysisNetworks.Kernels, CancellationToken.None);
+
+        var rows = Run(network.StepMap);
+        var columns = Run(new ColumnBasisMap(network.StepMap));
+        Assert.True(((IHasRowBasisTangent)network.StepMap).SupportsRowBasisTangent);
+        Assert.Equal(columns.Outcome.Status, rows.Outcome.Status);
+        for (var i = 0; i < k; i++)
+        {
+            Assert.Equal(columns.Spectrum[i], rows.Spectrum[i], 1e-9);
+        }
+
+        Assert.Equal(columns.TwinMaxExponent, rows.TwinMaxExponent, 1e-9);
+        Assert.Equal(columns.VolumeGrowthRate, rows.VolumeGrowthRate, 1e-12);
     }
 
     [Fact]
