@@ -33,6 +33,8 @@ public class RateTangentStepBenchmarks
     private double[] diagonal = [];
     private double[] roundEnd = [];
     private CholeskyQr choleskyQr = null!;
+    private CholeskyQr rowCholeskyQr = null!;
+    private double[] roundEndRows = [];
 
     [ParamsSource(nameof(KernelNames))]
     public string Kernels { get; set; } = KernelSource.OpenBlasName;
@@ -63,6 +65,8 @@ public class RateTangentStepBenchmarks
         diagonal = new double[K];
         choleskyQr = new CholeskyQr(kernels, N, K);
         roundEnd = BasisAfterOneRound();
+        rowCholeskyQr = new CholeskyQr(kernels, N, K, BasisLayout.Rows);
+        roundEndRows = Transposed(roundEnd, N, K);
     }
 
     [Benchmark(Baseline = true)]
@@ -72,6 +76,11 @@ public class RateTangentStepBenchmarks
     [Benchmark]
     [Flops(FlopKind.Gemm)]
     public void TangentStep() => network.StepMap.JacobianTimes(0, x, q, K, w);
+
+    /// <summary>What the Lyapunov loop runs for this network: the same step on the basis stored one vector per row.</summary>
+    [Benchmark]
+    [Flops(FlopKind.Gemm)]
+    public void RowBasisTangentStep() => ((IHasRowBasisTangent)network.StepMap).RowBasisJacobianTimes(0, x, q, K, w);
 
     [Benchmark]
     [Flops(FlopKind.Gemm)]
@@ -137,6 +146,28 @@ public class RateTangentStepBenchmarks
     {
         roundEnd.CopyTo(w, 0);
         return choleskyQr.Orthonormalise(w, diagonal);
+    }
+
+    /// <summary>The same on the basis stored one vector per row, as the loop stores it for this network.</summary>
+    [Benchmark]
+    public OrthonormalisationPath RowBasisCholeskyQrRound()
+    {
+        roundEndRows.CopyTo(w, 0);
+        return rowCholeskyQr.Orthonormalise(w, diagonal);
+    }
+
+    private static double[] Transposed(double[] a, int rows, int cols)
+    {
+        var t = new double[a.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                t[(j * rows) + i] = a[(i * cols) + j];
+            }
+        }
+
+        return t;
     }
 
     /// <summary>
