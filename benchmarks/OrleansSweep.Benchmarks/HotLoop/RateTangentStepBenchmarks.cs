@@ -66,7 +66,8 @@ public class RateTangentStepBenchmarks
         choleskyQr = new CholeskyQr(kernels, N, K);
         roundEnd = BasisAfterOneRound();
         rowCholeskyQr = new CholeskyQr(kernels, N, K, BasisLayout.Rows);
-        roundEndRows = Transposed(roundEnd, N, K);
+        roundEndRows = new double[N * K];
+        Transposition.Run(roundEnd, N, K, K, roundEndRows, N);
     }
 
     [Benchmark(Baseline = true)]
@@ -154,20 +155,6 @@ public class RateTangentStepBenchmarks
     {
         roundEndRows.CopyTo(w, 0);
         return rowCholeskyQr.Orthonormalise(w, diagonal);
-    }
-
-    private static double[] Transposed(double[] a, int rows, int cols)
-    {
-        var t = new double[a.Length];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < cols; j++)
-            {
-                t[(j * rows) + i] = a[(i * cols) + j];
-            }
-        }
-
-        return t;
     }
 
     /// <summary>
