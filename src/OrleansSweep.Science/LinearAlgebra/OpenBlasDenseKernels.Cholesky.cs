@@ -15,21 +15,7 @@ public sealed unsafe partial class OpenBlasDenseKernels
     {
         DenseArguments.Tall("a", m, k, a.Length);
         DenseArguments.Square("g", k, g.Length);
-        if (k == 0)
-        {
-            return;
-        }
-
-        if (m == 0)
-        {
-            g[..(k * k)].Clear();
-            return;
-        }
-
-        fixed (double* pa = a, pg = g)
-        {
-            native.Dsyrk(OpenBlasNative.RowMajor, OpenBlasNative.Upper, OpenBlasNative.Transpose, k, m, 1.0, pa, k, 0.0, pg, k);
-        }
+        Syrk(OpenBlasNative.Transpose, a, k, m, k, g);
     }
 
     /// <inheritdoc />
@@ -37,6 +23,12 @@ public sealed unsafe partial class OpenBlasDenseKernels
     {
         DenseArguments.Tall("a", k, m, a.Length);
         DenseArguments.Square("g", k, g.Length);
+        Syrk(OpenBlasNative.NoTranspose, a, k, m, m, g);
+    }
+
+    /// <summary>The upper triangle of G (k×k) ← AᵀA (A m×k, transposed) or A·Aᵀ (A k×m) by cblas_dsyrk; m = 0 gives G = 0.</summary>
+    private void Syrk(int transpose, ReadOnlySpan<double> a, int k, int m, int lda, Span<double> g)
+    {
         if (k == 0)
         {
             return;
@@ -50,7 +42,7 @@ public sealed unsafe partial class OpenBlasDenseKernels
 
         fixed (double* pa = a, pg = g)
         {
-            native.Dsyrk(OpenBlasNative.RowMajor, OpenBlasNative.Upper, OpenBlasNative.NoTranspose, k, m, 1.0, pa, m, 0.0, pg, k);
+            native.Dsyrk(OpenBlasNative.RowMajor, OpenBlasNative.Upper, transpose, k, m, 1.0, pa, lda, 0.0, pg, k);
         }
     }
 
