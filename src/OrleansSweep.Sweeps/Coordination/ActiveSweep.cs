@@ -9,6 +9,7 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
 {
     private readonly Lock gate = new();
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private readonly HashSet<string> recordedCells = [.. alreadyDone];
     private int done = alreadyDone.Count;
     private int failed = alreadyFailed;
     private int stopped;
@@ -22,12 +23,24 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
 
     public TaskCompletionSource<SweepOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Counts newly stored results; a cell already counted is not counted again.</summary>
+    /// <remarks>
+    /// Why: a batch committed while this sweep was being resumed can be in <c>alreadyDone</c> (read from the store after
+    /// the commit) and still reach here afterwards (the writer accounts for a batch after committing it), which counted
+    /// such a cell twice and let a resumed sweep report completion one cell early.
+    /// </remarks>
     public void Add(IReadOnlyList<CellAnalyzed> recorded)
     {
         lock (gate)
         {
-            done += recorded.Count;
-            failed += recorded.Count(r => r.Status == "failed");
+            foreach (var result in recorded)
+            {
+                if (recordedCells.Add(result.CellId))
+                {
+                    done++;
+                    failed += result.Status == "failed" ? 1 : 0;
+                }
+            }
         }
     }
 
