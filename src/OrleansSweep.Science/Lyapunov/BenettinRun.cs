@@ -103,14 +103,14 @@ internal sealed partial class BenettinRun
     public void InitialiseBasis(RandomStream basisStream)
     {
         // Drawn in the column layout either way, so that both layouts start from the same basis.
-        basisStream.FillGaussian(w);
         if (Layout == BasisLayout.Rows)
         {
+            basisStream.FillGaussian(w);
             Transposition.Run(w, Dimension, K, K, q, Dimension);
         }
         else
         {
-            w.AsSpan().CopyTo(q);
+            basisStream.FillGaussian(q);
         }
 
         Orthonormalise();

@@ -10,7 +10,6 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
     private readonly Lock gate = new();
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private readonly HashSet<string> recordedCells = [.. alreadyDone];
-    private int done = alreadyDone.Count;
     private int failed = alreadyFailed;
     private int stopped;
 
@@ -37,7 +36,6 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
             {
                 if (recordedCells.Add(result.CellId))
                 {
-                    done++;
                     failed += result.Status == "failed" ? 1 : 0;
                 }
             }
@@ -51,7 +49,7 @@ internal sealed class ActiveSweep(SweepPlan plan, bool failFast, IReadOnlySet<st
     {
         lock (gate)
         {
-            return new SweepProgress(Plan.SweepId, Plan.Cells.Count, done, failed, alreadyDone.Count, startedAt);
+            return new SweepProgress(Plan.SweepId, Plan.Cells.Count, recordedCells.Count, failed, alreadyDone.Count, startedAt);
         }
     }
 
