@@ -1,34 +1,38 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrleansSweep.Cluster;
+using OrleansSweep.Contracts;
+using OrleansSweep.Grains.Client;
+using OrleansSweep.Grains.Hosting;
 using OrleansSweep.Science.Models;
-using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Specs;
 using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Client;
 
 /// <summary>
-/// Runs a sweep in this process through the same grain / coordinator design as the cluster, on MassTransit's
-/// in-memory transport: scaling out later changes the transport setting, not the code path.
+/// Runs a sweep in this process on an in-process Orleans silo (the embedded default): the same cell and sweep grains
+/// as a cluster, SQLite grain storage in the output folder, and the outputs written here from the sweep's result pages.
 /// </summary>
 /// <remarks>
-/// The whole run is the sweep's root span; the coordinator and the workers, in this same process, find it through
-/// <see cref="SweepTelemetry.SweepContextOf"/> (the cluster carries it in a message header instead).
+/// The whole run is the sweep's root span; its traceparent travels with the start command, so every cell trace links
+/// to it. Ctrl-C stops the silo: stored results stay and the same command resumes.
 /// </remarks>
 internal static class EmbeddedSweep
 {
-    public static async Task<SweepOutcome> RunAsync(
-        ValidatedSweep sweep, string outputFolder, bool failFast, int? concurrency, Action<SweepProgress> onProgress, CancellationToken cancellationToken)
+    /// <summary>The grain storage file inside the output folder's marker folder.</summary>
+    public const string StoreFile = "grains.db";
+
+    public static async Task<EmbeddedOutcome> RunAsync(
+        ValidatedSweep sweep, string outputFolder, bool failFast, int? concurrency, Action<SweepStatus> onProgress, CancellationToken cancellationToken)
     {
         using var span = SweepTelemetry.StartSweep(
-            SweepPlanner.SweepIdOf(sweep.Fingerprint), sweep.Spec.Name, ModelCatalog.NameOf(sweep.Spec.Model), sweep.CellCount, sweep.Spec.Realizations);
+            Sweeps.Coordination.SweepPlanner.SweepIdOf(sweep.Fingerprint), sweep.Spec.Name, ModelCatalog.NameOf(sweep.Spec.Model), sweep.CellCount, sweep.Spec.Realizations);
         try
         {
-            var outcome = await RunHostAsync(sweep, outputFolder, failFast, concurrency, onProgress, cancellationToken).ConfigureAwait(false);
-            SweepTelemetry.SetOutcome(span, outcome.Completed ? SweepTelemetry.Statuses.Completed : SweepTelemetry.Statuses.Stopped, outcome.StopReason);
-            span?.SetTag(SweepTelemetry.Attributes.CellsFailed, outcome.Failed);
+            var outcome = await RunSiloAsync(sweep, outputFolder, failFast, concurrency, onProgress, cancellationToken).ConfigureAwait(false);
+            SweepTelemetry.SetOutcome(span, outcome.Status.State == SweepStates.Completed ? SweepTelemetry.Statuses.Completed : SweepTelemetry.Statuses.Stopped, outcome.Status.Reason);
+            span?.SetTag(SweepTelemetry.Attributes.CellsFailed, outcome.Status.Failed);
             return outcome;
         }
         catch (Exception exception)
@@ -38,41 +42,44 @@ internal static class EmbeddedSweep
         }
     }
 
-    private static async Task<SweepOutcome> RunHostAsync(
-        ValidatedSweep sweep, string outputFolder, bool failFast, int? concurrency, Action<SweepProgress> onProgress, CancellationToken cancellationToken)
+    private static async Task<EmbeddedOutcome> RunSiloAsync(
+        ValidatedSweep sweep, string outputFolder, bool failFast, int? concurrency, Action<SweepStatus> onProgress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(outputFolder);
         SweepMarker.For(sweep).Write(outputFolder);
-        var plan = SweepPlanner.Plan(sweep, outputFolder, cancellationToken);
-
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        var options = new ClusterOptions
-        {
-            Transport = TransportKind.InMemory,
-            NodeName = "embedded",
-            Concurrency = concurrency ?? Environment.ProcessorCount,
-        };
-        builder.Services.AddSweepNode(options, SiloRoles.All, Path.Combine(outputFolder, SweepMarker.FolderName, "results.db"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        builder.UseOrleans(silo => silo.UseEmbeddedSweepSilo(Path.Combine(outputFolder, SweepMarker.FolderName, StoreFile), concurrency));
         using var host = builder.Build();
         using (SweepTelemetry.DetachTrace())
         {
-            // The bus's receive loops live as long as the host: they must not inherit the sweep span.
+            // The silo's loops live as long as the host: they must not inherit the sweep span.
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var coordinator = host.Services.GetRequiredService<SweepCoordinator>();
-            coordinator.ProgressChanged += onProgress;
-            await coordinator.StartAsync(plan, failFast, cancellationToken).ConfigureAwait(false);
-            return await coordinator.Completion(plan.SweepId).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var client = new SweepClient(host.Services.GetRequiredService<IGrainFactory>());
+            var started = await client.StartAsync(sweep, failFast).ConfigureAwait(false);
+            onProgress(started);
+            var status = await client.WaitAsync(started.SweepId, onProgress, TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            if (status.State != SweepStates.Completed)
+            {
+                return new EmbeddedOutcome(status, null);
+            }
+
+            var results = await client.ReadResultsAsync(status.SweepId, cancellationToken).ConfigureAwait(false);
+            var path = await SweepOutputs.WriteAsync(sweep, outputFolder, results, cancellationToken).ConfigureAwait(false);
+            return new EmbeddedOutcome(status, path);
         }
         finally
         {
-            // Stops the bus: in-flight cells observe cancellation; every stored result stays for the next run.
+            // Stops the silo: running cells observe cancellation; every stored result stays for the next run.
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(stopTimeout.Token).ConfigureAwait(false);
         }
     }
 }
+
+/// <summary>How an embedded run ended: the sweep's last status and, when it completed, the phase map's path.</summary>
+internal sealed record EmbeddedOutcome(SweepStatus Status, string? PhaseMapPath);

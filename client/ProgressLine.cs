@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Contracts;
 
 namespace OrleansSweep.Client;
 
@@ -15,16 +15,15 @@ internal sealed class ProgressLine(TextWriter output)
     private int lastDecile = -1;
     private bool drawn;
 
-    public void Report(SweepProgress progress)
+    public void Report(SweepStatus progress)
     {
         lock (gate)
         {
-            var now = DateTimeOffset.UtcNow;
             var fraction = progress.Total == 0 ? 1 : (double)progress.Done / progress.Total;
             var filled = (int)Math.Round(fraction * Width);
-            var eta = progress.EstimatedRemaining(now) is { } remaining ? remaining.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
+            var eta = progress.EtaSeconds is { } remaining ? TimeSpan.FromSeconds(remaining).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
             var text = string.Create(CultureInfo.InvariantCulture,
-                $"[{new string('#', filled)}{new string('.', Width - filled)}] {progress.Done}/{progress.Total} cells, {progress.Failed} failed, {progress.Rate(now):F2} cells/s, ETA {eta}");
+                $"[{new string('#', filled)}{new string('.', Width - filled)}] {progress.Done}/{progress.Total} cells, {progress.Failed} failed, {progress.CellsPerSecond:F2} cells/s, ETA {eta}");
             if (interactive)
             {
                 output.Write("\r" + text);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using OrleansSweep.Science.LinearAlgebra;
-using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Specs;
 using OrleansSweep.Telemetry.Export;
 
@@ -74,17 +74,18 @@ internal static class RunCommand
         }
     }
 
-    private static int Summarize(SweepOutcome outcome, string folder)
+    private static int Summarize(EmbeddedOutcome outcome, string folder)
     {
-        if (!outcome.Completed)
+        var status = outcome.Status;
+        if (status.State != SweepStates.Completed)
         {
-            Console.Error.WriteLine($"stopped: {outcome.StopReason}. Finished cells are stored in {folder}.");
+            Console.Error.WriteLine($"stopped: {status.Reason}. Finished cells are stored in {folder}.");
             return ExitCodes.CellsFailed;
         }
 
-        Console.WriteLine($"done: {outcome.Cells} cells, {outcome.Failed} failed");
+        Console.WriteLine($"done: {status.Total} cells, {status.Failed} failed");
         Console.WriteLine($"  phase map: {outcome.PhaseMapPath}");
         Console.WriteLine($"  report:    {Path.Combine(folder, "report.html")}");
-        return outcome.Failed == 0 ? ExitCodes.Success : ExitCodes.CellsFailed;
+        return status.Failed == 0 ? ExitCodes.Success : ExitCodes.CellsFailed;
     }
 }

@@ -28,7 +28,15 @@ public sealed class CellWorker(IDenseKernels kernels, string workerName, int rea
 
     private readonly CellAnalyzer analyzer = new(kernels, realizationParallelism);
 
-    public async Task<CellAnalyzed?> AnalyzeAsync(AnalyzeCell command, CancellationToken cancellationToken)
+    /// <summary>Computes the cell off the caller's thread (on the shared pool); see <see cref="Analyze"/>.</summary>
+    public Task<CellAnalyzed?> AnalyzeAsync(AnalyzeCell command, CancellationToken cancellationToken) =>
+        Task.Run(() => Analyze(command, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Computes the cell on the calling thread (a silo's cell executor owns its threads). Returns null when cancelled;
+    /// a failing cell is a "failed" result, never an exception.
+    /// </summary>
+    public CellAnalyzed? Analyze(AnalyzeCell command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var origin = CellOriginOf(command.SweepId);
@@ -46,7 +54,7 @@ public sealed class CellWorker(IDenseKernels kernels, string workerName, int rea
                 RecordQueueWait(model, wait);
             }
 
-            var result = await Task.Run(() => analyzer.Analyze(command.SweepId, cell, workerName, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = analyzer.Analyze(command.SweepId, cell, workerName, cancellationToken);
             Describe(span, result);
             RecordCellDuration(model, result.Status, Stopwatch.GetElapsedTime(started));
             return result;

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using OrleansSweep.Contracts;
+using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Grains.Execution;
+using OrleansSweep.Grains.Hosting;
+using OrleansSweep.Telemetry;
+
+namespace OrleansSweep.Grains.Cells;
+
+/// <summary>
+/// One grid cell (key: its content-addressed id). Runs the cell once on the silo's <see cref="CellExecutor"/>,
+/// persists the result, then reports it to every sweep that asked, retrying until each acknowledges.
+/// </summary>
+/// <remarks>
+/// Requests return at once; the computation and the reports run as background work of the activation, so the grain
+/// stays responsive (a re-dispatch, a cancel, a result page) while its cell computes. Placement is random, so the
+/// cells of one sweep spread over the silos instead of landing on the sweep grain's.
+/// </remarks>
+[Orleans.Placement.RandomPlacement]
+public sealed partial class CellGrain(
+    [PersistentState("cell", StorageNames.Cells)] IPersistentState<CellRecord> stored,
+    CellExecutor executor,
+    ILogger<CellGrain> logger) : Grain, ICellGrain
+{
+    private const int MaxReportAttempts = 8;
+
+    /// <summary>The sweeps waiting for this cell, with the grid index the cell has in each.</summary>
+    private readonly Dictionary<Guid, int> subscribers = [];
+    private CancellationTokenSource computation = new();
+    private Task? running;
+
+    public Task StartAsync(AnalyzeCell work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        subscribers[work.SweepId] = work.CellIndex;
+        if (stored.State.Result is { } result)
+        {
+            _ = ReportAsync(work.SweepId, work.CellIndex, result);
+        }
+        else if (running is null || running.IsCompleted)
+        {
+            if (computation.IsCancellationRequested)
+            {
+                computation.Dispose();
+                computation = new CancellationTokenSource(); // wanted again after a cancel
+            }
+
+            running = ComputeAsync(work);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CancelAsync(Guid sweepId)
+    {
+        subscribers.Remove(sweepId);
+        if (subscribers.Count == 0 && running is { IsCompleted: false })
+        {
+            computation.Cancel();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<CellAnalyzed?> GetResultAsync(Guid sweepId, int cellIndex) =>
+        Task.FromResult(stored.State.Result is { } result ? AddressedTo(result, sweepId, cellIndex) : null);
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        computation.Cancel(); // a deactivated cell stops computing; the sweep re-dispatches it if it still wants it
+        computation.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task ComputeAsync(AnalyzeCell work)
+    {
+        if (ActivityContext.TryParse(work.SweepTraceParent, null, out var sweepContext))
+        {
+            SweepTelemetry.RememberSweep(work.SweepId, sweepContext);
+        }
+
+        CellAnalyzed? result;
+        try
+        {
+            result = await executor.RunAsync(work, computation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (result is null)
+        {
+            return; // cancelled: nothing stored, nothing reported
+        }
+
+        // Durable before anybody hears of it: a report may be acknowledged, and then nothing must be lost.
+        stored.State.Result = result;
+        await stored.WriteStateAsync();
+        foreach (var (sweepId, index) in subscribers.ToList())
+        {
+            await ReportAsync(sweepId, index, result);
+        }
+
+        if (subscribers.Count == 0)
+        {
+            DeactivateOnIdle(); // finished cells go idle, so a 100,000-cell sweep keeps a flat memory
+        }
+    }
+
+    /// <summary>
+    /// Reports to one sweep with bounded retries. If every attempt fails, the sweep grain asks again for the
+    /// unreported cell (its overdue timer), and this grain answers from its stored result.
+    /// </summary>
+    private async Task ReportAsync(Guid sweepId, int cellIndex, CellAnalyzed result)
+    {
+        var sweep = GrainFactory.GetGrain<ISweepGrain>(sweepId);
+        var delay = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; attempt <= MaxReportAttempts; attempt++)
+        {
+            try
+            {
+                await sweep.ReportAsync(AddressedTo(result, sweepId, cellIndex));
+                subscribers.Remove(sweepId);
+                return;
+            }
+            catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
+            {
+                LogReportRetry(logger, exception, result.CellId, sweepId, attempt);
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
+        }
+    }
+
+    /// <summary>A stored result re-addressed to the sweep that asks (the same cell may sit at another index there).</summary>
+    private static CellAnalyzed AddressedTo(CellAnalyzed result, Guid sweepId, int cellIndex) =>
+        result.SweepId == sweepId && result.CellIndex == cellIndex ? result : result with { SweepId = sweepId, CellIndex = cellIndex };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting cell {CellId} to sweep {SweepId} failed (attempt {Attempt}); retrying")]
+    private static partial void LogReportRetry(ILogger logger, Exception exception, string cellId, Guid sweepId, int attempt);
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using OrleansSweep.Contracts;
+using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Sweeps.Specs;
+
+namespace OrleansSweep.Grains.Client;
+
+/// <summary>
+/// What a client does with a sweep grain: start it, follow it, stop it and read its results page by page. The
+/// embedded run and a cluster client share it, and both write the outputs on their own side from the pages.
+/// </summary>
+public sealed class SweepClient(IGrainFactory grains)
+{
+    /// <summary>Cells per result page.</summary>
+    public const int PageSize = 512;
+
+    /// <summary>Starts (or resumes) the sweep of a validated spec; returns at once.</summary>
+    public Task<SweepStatus> StartAsync(ValidatedSweep sweep, bool failFast)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var id = SweepPlanner.SweepIdOf(sweep.Fingerprint);
+        var traceParent = Activity.Current is { } span ? span.Id : null;
+        return Sweep(id).StartAsync(new StartSweep(id, sweep.CanonicalJson, failFast, traceParent));
+    }
+
+    public Task<SweepStatus> StatusAsync(Guid sweepId) => Sweep(sweepId).GetStatusAsync();
+
+    public Task<SweepStatus> CancelAsync(Guid sweepId, string reason) => Sweep(sweepId).CancelAsync(reason);
+
+    /// <summary>Polls the sweep until it completes or stops, reporting every status seen.</summary>
+    public async Task<SweepStatus> WaitAsync(Guid sweepId, Action<SweepStatus> onProgress, TimeSpan pollEvery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onProgress);
+        while (true)
+        {
+            var status = await StatusAsync(sweepId).WaitAsync(cancellationToken).ConfigureAwait(false);
+            onProgress(status);
+            if (status.IsFinished)
+            {
+                return status;
+            }
+
+            await Task.Delay(pollEvery, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every stored result of the sweep, in grid order.</summary>
+    public async Task<IReadOnlyList<CellAnalyzed>> ReadResultsAsync(Guid sweepId, CancellationToken cancellationToken)
+    {
+        var results = new List<CellAnalyzed>();
+        var total = int.MaxValue;
+        for (var offset = 0; offset < total; offset += PageSize)
+        {
+            var page = await Sweep(sweepId).GetResultsAsync(offset, PageSize).WaitAsync(cancellationToken).ConfigureAwait(false);
+            total = page.Total;
+            results.AddRange(page.Results);
+        }
+
+        return results;
+    }
+
+    private ISweepGrain Sweep(Guid sweepId) => grains.GetGrain<ISweepGrain>(sweepId);
+}

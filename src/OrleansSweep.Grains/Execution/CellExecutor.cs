@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansSweep.Contracts;
+using OrleansSweep.Science.LinearAlgebra;
+using OrleansSweep.Sweeps.Cells;
+
+namespace OrleansSweep.Grains.Execution;
+
+/// <summary>
+/// Computes cells on this silo's own threads, off the grain scheduler and off the shared thread pool, from a bounded
+/// queue. When fewer cells than threads are running, the idle threads' share goes to the running cells: their
+/// realisations run in parallel.
+/// </summary>
+/// <remarks>
+/// Why dedicated threads: a cell computed inside a grain turn blocks its grain for the whole computation, and an
+/// unbounded <c>Task.Run</c> per cell starves Orleans' own work (measured: the silo reported itself degraded). With
+/// <see cref="CellExecutorOptions.Threads"/> threads the CPU-bound work never exceeds the cores, and the pool stays
+/// free for messaging, storage and timers.
+/// </remarks>
+public sealed partial class CellExecutor : IDisposable
+{
+    private readonly BlockingCollection<WorkItem> queue;
+    private readonly CellWorker[] workersByParallelism;
+    private readonly Thread[] threads;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ILogger<CellExecutor> logger;
+    private int busy;
+    private long computed;
+
+    public CellExecutor(IOptions<CellExecutorOptions> options, ILogger<CellExecutor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        if (settings.Threads < 1 || settings.QueueCapacity < 1)
+        {
+            throw new ArgumentException($"Cell executor needs Threads ≥ 1 and QueueCapacity ≥ 1 (got {settings.Threads}, {settings.QueueCapacity}).", nameof(options));
+        }
+
+        this.logger = logger;
+        WorkerName = settings.WorkerName;
+        queue = new BlockingCollection<WorkItem>(settings.QueueCapacity);
+        workersByParallelism = [.. Enumerable.Range(1, settings.Threads).Select(p => new CellWorker(DenseKernels.Default, settings.WorkerName, p))];
+        threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(RunLoop) { IsBackground = true, Name = $"cell-executor-{i}" })];
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+    }
+
+    /// <summary>The name results carry as their worker.</summary>
+    public string WorkerName { get; }
+
+    /// <summary>Threads, i.e. cells computed at once.</summary>
+    public int Threads => threads.Length;
+
+    /// <summary>Cells being computed right now.</summary>
+    public int Busy => Volatile.Read(ref busy);
+
+    /// <summary>Cells waiting for a thread.</summary>
+    public int Queued => queue.Count;
+
+    /// <summary>Cells computed since the silo started (cancelled ones excluded).</summary>
+    public long Computed => Interlocked.Read(ref computed);
+
+    /// <summary>
+    /// Queues a cell; the task completes with its result, or null when <paramref name="cancellationToken"/> stopped it.
+    /// </summary>
+    public Task<CellAnalyzed?> RunAsync(AnalyzeCell work, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Blocks only while the bounded queue is full, and then on a pool thread, never the grain scheduler's.
+        return queue.TryAdd(item) ? item.Completion.Task : EnqueueWhenRoomAsync(item);
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        queue.CompleteAdding();
+        foreach (var thread in threads)
+        {
+            thread.Join(TimeSpan.FromSeconds(5));
+        }
+
+        while (queue.TryTake(out var left))
+        {
+            left.Completion.TrySetResult(null);
+        }
+
+        queue.Dispose();
+        stopping.Dispose();
+    }
+
+    private async Task<CellAnalyzed?> EnqueueWhenRoomAsync(WorkItem item)
+    {
+        await Task.Run(() => queue.Add(item, item.Cancellation), item.Cancellation).ConfigureAwait(false);
+        return await item.Completion.Task.ConfigureAwait(false);
+    }
+
+    private void RunLoop()
+    {
+        try
+        {
+            foreach (var item in queue.GetConsumingEnumerable(stopping.Token))
+            {
+                Run(item);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The silo is stopping; queued cells are answered with null in Dispose.
+        }
+    }
+
+    private void Run(WorkItem item)
+    {
+        var running = Interlocked.Increment(ref busy);
+        try
+        {
+            if (item.Cancellation.IsCancellationRequested)
+            {
+                item.Completion.TrySetResult(null);
+                return;
+            }
+
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(item.Cancellation, stopping.Token);
+            var result = WorkerFor(running).Analyze(item.Work, linked.Token);
+            if (result is not null)
+            {
+                Interlocked.Increment(ref computed);
+            }
+
+            item.Completion.TrySetResult(result);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCellCrashed(logger, exception, item.Work.CellId);
+            item.Completion.TrySetException(exception);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref busy);
+        }
+    }
+
+    /// <summary>The idle threads' share goes to this cell when nothing else is waiting (a sweep's tail, one big cell).</summary>
+    private CellWorker WorkerFor(int running)
+    {
+        var idle = queue.Count == 0 ? Math.Max(0, threads.Length - running) : 0;
+        return workersByParallelism[Math.Min(idle, workersByParallelism.Length - 1)];
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The cell executor crashed on cell {CellId}")]
+    private static partial void LogCellCrashed(ILogger logger, Exception exception, string cellId);
+
+    private sealed record WorkItem(AnalyzeCell Work, CancellationToken Cancellation, TaskCompletionSource<CellAnalyzed?> Completion);
+}
