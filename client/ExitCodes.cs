@@ -11,10 +11,10 @@ internal static class ExitCodes
     /// <summary>The spec or the command line is invalid; nothing was computed.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Cluster commands: the broker cannot be reached or refuses the login, or no coordinator answered.</summary>
+    /// <summary>Cluster commands: the cluster (its Redis or every gateway) cannot be reached, or did not answer in time.</summary>
     public const int Unreachable = 3;
 
-    /// <summary>Cluster commands: the coordinator does not know the sweep id.</summary>
+    /// <summary>Cluster commands: the cluster does not know the sweep id.</summary>
     public const int NotFound = 4;
 
     /// <summary>Cluster commands: results were asked for a sweep that has not completed.</summary>

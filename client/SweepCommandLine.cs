@@ -13,6 +13,11 @@ internal static class SweepCommandLine
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(SubmitCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(CancelCommand.Create());
+        root.Subcommands.Add(ResultsCommand.Create());
         return root;
     }
 }
