@@ -92,7 +92,7 @@ public sealed partial class CellGrain(
 
         if (result is null)
         {
-            return; // cancelled: nothing stored, nothing reported
+            return; // cancelled: nothing stored, nothing reported (a sweep that still wants it asks again)
         }
 
         // Durable before anybody hears of it: a report may be acknowledged, and then nothing must be lost.

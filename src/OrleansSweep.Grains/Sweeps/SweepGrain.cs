@@ -70,6 +70,8 @@ public sealed partial class SweepGrain(
             await LoadAsync(CancellationToken.None);
         }
 
+        cursor = 0; // a stopped sweep dropped its in-flight cells: look at every uncounted cell again
+
         if (progress!.IsComplete)
         {
             record.State.State = SweepStates.Completed;

@@ -1,0 +1,33 @@
+using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Sweeps.Specs;
+
+namespace OrleansSweep.Grains.Tests.Support;
+
+/// <summary>Small rate-network specs: cheap cells (milliseconds) and slow ones (to cancel while running).</summary>
+internal static class GrainSpecs
+{
+    /// <summary>Cheap cells: N = 8, a short Lyapunov run, one realisation, over <paramref name="values"/> of g.</summary>
+    public static ValidatedSweep Cheap(string name, params double[] values) => SpecLoader.Parse($$"""
+        {
+          "name": "{{name}}", "model": "rate", "n": 8, "realizations": 1, "seed": 3,
+          "parameters": { "dt": 0.1 },
+          "grid": { "g": { "values": [{{string.Join(", ", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}}] } },
+          "analyses": { "lyapunov": { "exponents": 2, "transientTime": 5, "averagingTime": 10, "windows": 2 } }
+        }
+        """, name);
+
+    public static ValidatedSweep Cheap(string name, int cells) =>
+        Cheap(name, [.. Enumerable.Range(0, cells).Select(i => 0.5 + (0.05 * i))]);
+
+    /// <summary>Slow cells: N = 300 with a long full-spectrum Lyapunov run (many seconds each on one core).</summary>
+    public static ValidatedSweep Slow(string name, int cells) => SpecLoader.Parse($$"""
+        {
+          "name": "{{name}}", "model": "rate", "n": 300, "realizations": 1, "seed": 3,
+          "parameters": { "dt": 0.05 },
+          "grid": { "g": { "from": 1.5, "to": 3.0, "steps": {{cells}} } },
+          "analyses": { "lyapunov": { "exponents": 300, "transientTime": 2000, "averagingTime": 20000, "windows": 2 } }
+        }
+        """, name);
+
+    public static Guid IdOf(ValidatedSweep sweep) => SweepPlanner.SweepIdOf(sweep.Fingerprint);
+}
