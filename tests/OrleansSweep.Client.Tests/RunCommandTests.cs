@@ -62,7 +62,7 @@ public sealed class RunCommandTests : IDisposable
 
         using (var process = Process.Start(SweepProcess.StartInfo(folder, "run", spec, "--out", output))!)
         {
-            var store = Path.Combine(output, ".orleanssweep", "results.db");
+            var store = Path.Combine(output, ".orleanssweep", "grains.db");
             var deadline = Stopwatch.StartNew();
             while (StoredCells(store) < 4 && deadline.Elapsed < Patience && !process.HasExited)
             {
@@ -74,12 +74,12 @@ public sealed class RunCommandTests : IDisposable
             await process.WaitForExitAsync();
         }
 
-        var storedBeforeResume = StoredCells(Path.Combine(output, ".orleanssweep", "results.db"));
+        var storedBeforeResume = StoredCells(Path.Combine(output, ".orleanssweep", "grains.db"));
         Assert.InRange(storedBeforeResume, 4, 23);
         var (exitCode, stdout, error) = await SweepProcess.RunAsync(folder, Patience, "run", spec, "--out", output);
         Assert.True(exitCode == 0, error + stdout);
 
-        Assert.Equal(24, StoredCells(Path.Combine(output, ".orleanssweep", "results.db")));
+        Assert.Equal(24, StoredCells(Path.Combine(output, ".orleanssweep", "grains.db")));
         var resumed = await DuckDbTable.ReadAsync(Path.Combine(output, "phase_map.parquet"));
         Assert.Equal(24, resumed.Column("cell_id").Distinct().Count());
         AssertSameApartFromTiming(reference, resumed);
@@ -118,7 +118,7 @@ public sealed class RunCommandTests : IDisposable
             using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM cells";
+            command.CommandText = "SELECT COUNT(*) FROM grain_state WHERE state_name = 'cell'"; // one row per cell id: a cell cannot be stored twice
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (SqliteException)

@@ -12,6 +12,13 @@ public interface ISweepGrain : IGrainWithGuidKey
     [Alias("Start")]
     Task<SweepStatus> StartAsync(StartSweep command);
 
+    /// <summary>
+    /// Hands up to <paramref name="count"/> uncounted cells to a silo with free threads (the pull model: cells go where
+    /// there is capacity, so silos stay busy until the last cells and a silo with more cores takes more).
+    /// </summary>
+    [Alias("TakeCells")]
+    Task<IReadOnlyList<AnalyzeCell>> TakeCellsAsync(string worker, int count);
+
     /// <summary>A cell grain's report; acknowledged once counted (the result itself is already durable).</summary>
     [Alias("Report")]
     Task ReportAsync(CellAnalyzed result);

@@ -14,10 +14,10 @@ namespace OrleansSweep.Grains.Cells;
 /// </summary>
 /// <remarks>
 /// Requests return at once; the computation and the reports run as background work of the activation, so the grain
-/// stays responsive (a re-dispatch, a cancel, a result page) while its cell computes. Placement is random, so the
-/// cells of one sweep spread over the silos instead of landing on the sweep grain's.
+/// stays responsive (a re-dispatch, a cancel, a result page) while its cell computes. Placement prefers the calling
+/// silo: a silo's <see cref="CellPuller"/> takes cells when it has free threads and activates them locally.
 /// </remarks>
-[Orleans.Placement.RandomPlacement]
+[Orleans.Placement.PreferLocalPlacement]
 public sealed partial class CellGrain(
     [PersistentState("cell", StorageNames.Cells)] IPersistentState<CellRecord> stored,
     CellExecutor executor,

@@ -25,7 +25,9 @@ public sealed partial class CellExecutor : IDisposable
     private readonly Thread[] threads;
     private readonly CancellationTokenSource stopping = new();
     private readonly ILogger<CellExecutor> logger;
+    private readonly SemaphoreSlim room = new(0, 1); // a signal, not a count: a burst of finished cells wakes the puller once
     private int busy;
+    private int starting;
     private long computed;
 
     public CellExecutor(IOptions<CellExecutorOptions> options, ILogger<CellExecutor> logger)
@@ -63,11 +65,26 @@ public sealed partial class CellExecutor : IDisposable
     /// <summary>Cells computed since the silo started (cancelled ones excluded).</summary>
     public long Computed => Interlocked.Read(ref computed);
 
+    /// <summary>Cells taken for this silo whose grains have not queued them yet (one-way starts in transit).</summary>
+    public int Starting => Volatile.Read(ref starting);
+
+    /// <summary>Counts a cell taken for this silo until its grain queues it (or a short while, if it never does).</summary>
+    public void NoteStarting()
+    {
+        Interlocked.Increment(ref starting);
+        _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => DoneStarting(), TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when a cell finishes (there is room), or after <paramref name="timeout"/>.</summary>
+    public async Task WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await room.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// Queues a cell; the task completes with its result, or null when <paramref name="cancellationToken"/> stopped it.
     /// </summary>
     public Task<CellAnalyzed?> RunAsync(AnalyzeCell work, CancellationToken cancellationToken)
     {
+        DoneStarting();
         var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously));
         // Blocks only while the bounded queue is full, and then on a pool thread, never the grain scheduler's.
         return queue.TryAdd(item) ? item.Completion.Task : EnqueueWhenRoomAsync(item);
@@ -89,6 +106,7 @@ public sealed partial class CellExecutor : IDisposable
 
         queue.Dispose();
         stopping.Dispose();
+        room.Dispose();
     }
 
     private async Task<CellAnalyzed?> EnqueueWhenRoomAsync(WorkItem item)
@@ -140,6 +158,29 @@ public sealed partial class CellExecutor : IDisposable
         finally
         {
             Interlocked.Decrement(ref busy);
+            SignalRoom();
+        }
+    }
+
+    private void SignalRoom()
+    {
+        try
+        {
+            room.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // already signalled
+        }
+    }
+
+    /// <summary>A cell in transit arrived (or its allowance ran out); never below zero.</summary>
+    private void DoneStarting()
+    {
+        var seen = Volatile.Read(ref starting);
+        while (seen > 0 && Interlocked.CompareExchange(ref starting, seen - 1, seen) is var now && now != seen)
+        {
+            seen = now;
         }
     }
 

@@ -19,6 +19,7 @@ public static class SweepSiloExtensions
         silo.Services.AddOptions<CellExecutorOptions>().Configure(o => executor?.Invoke(o));
         silo.Services.AddOptions<SweepGrainOptions>().Configure(o => sweeps?.Invoke(o));
         silo.Services.AddSingleton<CellExecutor>();
+        silo.Services.AddHostedService<CellPuller>();
         silo.AddActivityPropagation();
         return silo;
     }

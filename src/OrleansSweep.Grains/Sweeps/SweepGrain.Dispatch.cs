@@ -56,32 +56,40 @@ public sealed partial class SweepGrain
         {
             await CompleteAsync();
         }
-        else
-        {
-            Dispatch();
-        }
     }
 
-    /// <summary>Fills the window with the next uncounted cells (one-way calls: never waits on a silo).</summary>
-    private void Dispatch()
+    public async Task<IReadOnlyList<AnalyzeCell>> TakeCellsAsync(string worker, int count)
     {
+        if (plan is null && record.State.State == SweepStates.Running)
+        {
+            await LoadAsync(CancellationToken.None);
+        }
+
         if (record.State.State != SweepStates.Running || plan is null)
         {
-            return;
+            return [];
         }
 
         var now = Stopwatch.GetTimestamp();
-        while (inFlight.Count < settings.CellsInFlight && cursor < plan.Cells.Count)
+        var taken = new List<AnalyzeCell>();
+        var room = Math.Min(count, settings.CellsInFlight - inFlight.Count);
+        while (taken.Count < room && cursor < plan.Cells.Count)
         {
             var index = cursor++;
             if (!progress!.IsDone(index) && inFlight.TryAdd(index, now))
             {
-                Ask(index);
+                taken.Add(CommandOf(index));
             }
         }
+
+        return taken;
     }
 
-    private void Ask(int index) => CellOf(index).StartAsync(plan!.Cells[index].Command with { SweepTraceParent = record.State.TraceParent }).Ignore();
+    private AnalyzeCell CommandOf(int index) => plan!.Cells[index].Command with { SweepTraceParent = record.State.TraceParent };
+
+    /// <summary>Asks a cell again (one-way): a no-op where it is computing, a reply from storage where it is done, a new
+    /// computation where its silo died.</summary>
+    private void Ask(int index) => CellOf(index).StartAsync(CommandOf(index)).Ignore();
 
     private ICellGrain CellOf(int index) => GrainFactory.GetGrain<ICellGrain>(plan!.Cells[index].Command.CellId);
 
@@ -92,6 +100,7 @@ public sealed partial class SweepGrain
         inFlight.Clear();
         await FlushAsync(CancellationToken.None);
         await record.WriteStateAsync();
+        await Registry.UnregisterAsync(SweepId);
         await UnregisterWatchdogAsync();
     }
 
@@ -111,8 +120,6 @@ public sealed partial class SweepGrain
             inFlight[index] = now;
             Ask(index);
         }
-
-        Dispatch();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {SweepId} ignored a report of cell {CellId} at index {Index}: not its cell")]

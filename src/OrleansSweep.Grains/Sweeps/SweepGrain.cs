@@ -37,12 +37,14 @@ public sealed partial class SweepGrain(
 
     private Guid SweepId => this.GetPrimaryKey();
 
+    private ISweepRegistryGrain Registry => GrainFactory.GetGrain<ISweepRegistryGrain>(0);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (record.State.State == SweepStates.Running)
         {
             await LoadAsync(cancellationToken);
-            Dispatch();
+            await Registry.RegisterAsync(SweepId); // woken by a reminder after a crash: silos must find it again
         }
 
         this.RegisterGrainTimer(TickAsync, settings.TickPeriod, settings.TickPeriod);
@@ -82,7 +84,11 @@ public sealed partial class SweepGrain(
         }
 
         await record.WriteStateAsync();
-        Dispatch();
+        if (record.State.State == SweepStates.Running)
+        {
+            await Registry.RegisterAsync(SweepId); // from here on, silos with free threads take its cells
+        }
+
         return Status();
     }
 
@@ -139,6 +145,7 @@ public sealed partial class SweepGrain(
         inFlight.Clear();
         await FlushAsync(CancellationToken.None);
         await record.WriteStateAsync();
+        await Registry.UnregisterAsync(SweepId);
         await UnregisterWatchdogAsync();
         LogStopped(logger, SweepId, state, reason);
     }
