@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Dashboard;
+using OrleansSweep.Grains.Execution;
 using OrleansSweep.Hosting;
 
 namespace OrleansSweep.Silo;
@@ -40,12 +41,19 @@ internal static class SiloExtensions
         return null;
     }
 
+    /// <summary>This silo's cell executor counters as JSON (operators, and the cluster tests' recomputation checks).</summary>
+    public const string StatsPath = "/stats";
+
     public static void MapSweepSiloEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);
+        app.MapGet(StatsPath, (CellExecutor executor) => new SiloStats(executor.WorkerName, executor.Threads, executor.Busy, executor.Queued, executor.Computed));
         app.MapOrleansDashboard(DashboardPath);
     }
 }
+
+/// <summary>The body of the stats endpoint.</summary>
+internal sealed record SiloStats(string Name, int Threads, int Busy, int Queued, long Computed);
 
 /// <summary>Healthy while this silo is an active member of the cluster.</summary>
 internal sealed class SiloHealthCheck(ISiloStatusOracle oracle) : IHealthCheck

@@ -11,7 +11,7 @@ internal static class StatusText
         ArgumentNullException.ThrowIfNull(status);
         var lines = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"sweep {status.SweepId} ({status.Name ?? "?"}): {status.State}"),
+            string.Create(CultureInfo.InvariantCulture, $"sweep {status.SweepId} ({status.Name ?? "?"}): {status.State}, on silo {status.Host}"),
             string.Create(CultureInfo.InvariantCulture,
                 $"  cells: {status.Done}/{status.Total} done, {status.Failed} failed, {status.InFlight} in flight, {status.CellsPerSecond:F2} cells/s")
                 + (status.EtaSeconds is { } eta ? ", ETA " + TimeSpan.FromSeconds(eta).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : ""),

@@ -16,6 +16,7 @@ namespace OrleansSweep.Contracts;
 /// <param name="CellsPerSecond">Cells counted per second by this activation (resumed cells excluded).</param>
 /// <param name="Reason">Why the sweep stopped; null while running or once completed.</param>
 /// <param name="StartedUtc">When this activation started (or resumed) the sweep.</param>
+/// <param name="Host">The silo the sweep grain is active on.</param>
 [GenerateSerializer, Immutable, Alias("OrleansSweep.SweepStatus")]
 public sealed record SweepStatus(
     [property: Id(0)] Guid SweepId,
@@ -32,7 +33,8 @@ public sealed record SweepStatus(
     [property: Id(11)] IReadOnlyDictionary<string, int> CellsBySilo,
     [property: Id(12)] double CellsPerSecond,
     [property: Id(13)] string? Reason,
-    [property: Id(14)] DateTime StartedUtc)
+    [property: Id(14)] DateTime StartedUtc,
+    [property: Id(15)] string Host)
 {
     public bool IsFinished => State is SweepStates.Completed or SweepStates.Cancelled or SweepStates.Stopped;
 

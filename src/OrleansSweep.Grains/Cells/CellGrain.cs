@@ -25,6 +25,9 @@ public sealed partial class CellGrain(
 {
     private const int MaxReportAttempts = 8;
 
+    /// <summary>About a minute of retries: a Redis restart is survived without recomputing.</summary>
+    private const int MaxStoreAttempts = 16;
+
     /// <summary>The sweeps waiting for this cell, with the grid index the cell has in each.</summary>
     private readonly Dictionary<Guid, int> subscribers = [];
     private CancellationTokenSource computation = new();
@@ -96,8 +99,10 @@ public sealed partial class CellGrain(
         }
 
         // Durable before anybody hears of it: a report may be acknowledged, and then nothing must be lost.
-        stored.State.Result = result;
-        await stored.WriteStateAsync();
+        if (!await StoreAsync(result))
+        {
+            return; // storage is away: nothing reported; the sweep asks again and the cell is computed again
+        }
         foreach (var (sweepId, index) in subscribers.ToList())
         {
             await ReportAsync(sweepId, index, result);
@@ -107,6 +112,30 @@ public sealed partial class CellGrain(
         {
             DeactivateOnIdle(); // finished cells go idle, so a 100,000-cell sweep keeps a flat memory
         }
+    }
+
+    /// <summary>Writes the result, retrying (bounded) through a storage outage; false when it could not be stored.</summary>
+    private async Task<bool> StoreAsync(CellAnalyzed result)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        for (var attempt = 1; attempt <= MaxStoreAttempts; attempt++)
+        {
+            stored.State.Result = result;
+            try
+            {
+                await stored.WriteStateAsync();
+                return true;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                stored.State.Result = null; // never answer from a result that is not durable
+                LogStoreRetry(logger, exception, result.CellId, attempt);
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -125,7 +154,7 @@ public sealed partial class CellGrain(
                 subscribers.Remove(sweepId);
                 return;
             }
-            catch (Exception exception) when (exception is TimeoutException or OrleansException or SiloUnavailableException)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 LogReportRetry(logger, exception, result.CellId, sweepId, attempt);
                 await Task.Delay(delay);
@@ -137,6 +166,9 @@ public sealed partial class CellGrain(
     /// <summary>A stored result re-addressed to the sweep that asks (the same cell may sit at another index there).</summary>
     private static CellAnalyzed AddressedTo(CellAnalyzed result, Guid sweepId, int cellIndex) =>
         result.SweepId == sweepId && result.CellIndex == cellIndex ? result : result with { SweepId = sweepId, CellIndex = cellIndex };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing cell {CellId} failed (attempt {Attempt}); retrying")]
+    private static partial void LogStoreRetry(ILogger logger, Exception exception, string cellId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting cell {CellId} to sweep {SweepId} failed (attempt {Attempt}); retrying")]
     private static partial void LogReportRetry(ILogger logger, Exception exception, string cellId, Guid sweepId, int attempt);

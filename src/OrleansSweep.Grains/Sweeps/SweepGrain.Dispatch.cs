@@ -38,6 +38,11 @@ public sealed partial class SweepGrain
         if (!progress!.MarkDone(index, result.Status == "failed"))
         {
             duplicates++;
+            if (progress.IsComplete && record.State.State == SweepStates.Running)
+            {
+                await CompleteAsync(); // an earlier completion could not be stored: try again
+            }
+
             return;
         }
 
@@ -95,11 +100,21 @@ public sealed partial class SweepGrain
 
     private async Task CompleteAsync()
     {
+        // Completed only once stored: if storage is away, the sweep stays running and completes at a later tick.
         record.State.State = SweepStates.Completed;
         record.State.Reason = null;
+        try
+        {
+            await FlushAsync(CancellationToken.None);
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            record.State.State = SweepStates.Running;
+            throw;
+        }
+
         inFlight.Clear();
-        await FlushAsync(CancellationToken.None);
-        await record.WriteStateAsync();
         await Registry.UnregisterAsync(SweepId);
         await UnregisterWatchdogAsync();
     }
@@ -110,6 +125,12 @@ public sealed partial class SweepGrain
         await FlushAsync(cancellationToken);
         if (record.State.State != SweepStates.Running)
         {
+            return;
+        }
+
+        if (progress is { IsComplete: true })
+        {
+            await CompleteAsync(); // an earlier completion could not be stored (storage was away)
             return;
         }
 

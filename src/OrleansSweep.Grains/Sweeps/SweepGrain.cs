@@ -21,6 +21,7 @@ namespace OrleansSweep.Grains.Sweeps;
 public sealed partial class SweepGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepRecord> record,
     IOptions<SweepGrainOptions> options,
+    IOptions<Execution.CellExecutorOptions> silo,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
@@ -176,7 +177,8 @@ public sealed partial class SweepGrain(
             new Dictionary<string, int>(cellsBySilo),
             countedHere > 0 ? countedHere / Math.Max(elapsed, 1e-3) : 0,
             record.State.Reason,
-            startedUtc);
+            startedUtc,
+            silo.Value.WorkerName);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {SweepId} {State}: {Reason}")]

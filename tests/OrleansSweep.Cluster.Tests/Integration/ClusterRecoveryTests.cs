@@ -1,0 +1,150 @@
+using System.Globalization;
+using OrleansSweep.Cluster.Tests.Support;
+using static OrleansSweep.Cluster.Tests.Integration.ClusterSweepTests;
+
+namespace OrleansSweep.Cluster.Tests.Integration;
+
+/// <summary>Faults on real processes: kill -9 of silos, a whole-cluster crash, a Redis outage.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterRecoveryTests : IDisposable
+{
+    private const int Cells = 30;
+    private readonly string folder = Directory.CreateTempSubdirectory("cluster-recovery-").FullName;
+
+    [Fact]
+    public async Task Killing_a_worker_silo_loses_nothing_and_recomputes_at_most_its_running_cell()
+    {
+        await using var cluster = await TestCluster.StartAsync(silos: 2);
+        var id = await SubmitAsync(cluster);
+        await UntilDone(cluster, id, 6);
+        var host = (await StatusAsync(cluster, id)).Host;
+        var victim = cluster.Silos.First(s => s.Name != host);
+        var survivor = cluster.Silo(host);
+
+        await victim.KillAsync();
+        var status = await FinishAsync(cluster, id);
+
+        var countedFromVictim = CellsBy(status, victim.Name);
+        var survivorComputed = (await survivor.StatsAsync()).Computed;
+        Assert.Equal(Cells, CellsBy(status, victim.Name) + CellsBy(status, survivor.Name));
+        Assert.InRange(survivorComputed + countedFromVictim, Cells, Cells + 1); // the victim's one running cell, at most
+        await AssertResultsAsync(cluster, id);
+    }
+
+    [Fact]
+    public async Task Killing_the_silo_of_the_sweep_grain_resumes_it_on_a_survivor_without_recomputing_stored_cells()
+    {
+        await using var cluster = await TestCluster.StartAsync(silos: 2);
+        var id = await SubmitAsync(cluster);
+        await UntilDone(cluster, id, 6);
+        var host = cluster.Silo((await StatusAsync(cluster, id)).Host);
+        var survivor = cluster.Silos.Single(s => s != host);
+        var computedBeforeKill = (await host.StatsAsync()).Computed;
+
+        await host.KillAsync();
+        var status = await FinishAsync(cluster, id);
+
+        Assert.Equal(survivor.Name, status.Host);
+        Assert.True(status.Resumed > 0, "the survivor restored the stored progress");
+        Assert.InRange(computedBeforeKill + (await survivor.StatsAsync()).Computed, Cells, Cells + 2); // ≤ 1 running + 1 between the two reads
+        await AssertResultsAsync(cluster, id);
+    }
+
+    [Fact]
+    public async Task After_every_silo_is_killed_one_restarted_silo_finishes_the_sweep_unasked()
+    {
+        await using var cluster = await TestCluster.StartAsync(silos: 2);
+        var id = await SubmitAsync(cluster);
+        await UntilDone(cluster, id, 6);
+        foreach (var silo in cluster.Silos)
+        {
+            await silo.KillAsync();
+        }
+
+        var restarted = await cluster.AddSiloAsync("silo3");
+        // Nobody calls the sweep: the restarted silo finds it in the stored registry (and the reminder wakes it).
+        await Until(async () => (await restarted.StatsAsync()).Computed >= Cells - 6 - 2, TimeSpan.FromMinutes(3), "the restarted silo computes the rest");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var status = await FinishAsync(cluster, id);
+        Assert.Equal(Cells, status.Done);
+        await AssertResultsAsync(cluster, id);
+    }
+
+    [Fact]
+    public async Task A_ten_second_redis_outage_mid_sweep_is_survived()
+    {
+        await using var cluster = await TestCluster.StartAsync(silos: 2);
+        var id = await SubmitAsync(cluster);
+        await UntilDone(cluster, id, 6);
+
+        await cluster.Redis.KillAsync();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await cluster.Redis.RestartAsync();
+        var status = await FinishAsync(cluster, id);
+
+        Assert.Equal((Cells, 0), (status.Done, status.Failed));
+        Assert.All(cluster.Silos, s => Assert.False(s.HasExited, s.Output));
+        await AssertResultsAsync(cluster, id);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private async Task<string> SubmitAsync(TestCluster cluster)
+    {
+        var spec = ClusterSpecs.Write(folder, "recovery", Cells, n: 48, averagingTime: 300);
+        var submitted = await cluster.SweepAsync("submit", spec);
+        Assert.True(submitted.ExitCode == 0, submitted + cluster.Logs());
+        return submitted.Output.Trim();
+    }
+
+    private static async Task UntilDone(TestCluster cluster, string id, int done) =>
+        await Until(async () => (await StatusAsync(cluster, id)).Done >= done, TimeSpan.FromMinutes(2), $"{done} cells done");
+
+    private static async Task<StatusView> FinishAsync(TestCluster cluster, string id)
+    {
+        var watch = await SweepCli.RunAsync([.. new[] { "watch", id, "--cluster", cluster.Address, "--cluster-id", cluster.ClusterId }], TimeSpan.FromMinutes(4));
+        Assert.True(watch.ExitCode == 0, watch + cluster.Logs());
+        return StatusView.Parse(watch.Output);
+    }
+
+    private static async Task<StatusView> StatusAsync(TestCluster cluster, string id)
+    {
+        var status = await cluster.SweepAsync("status", id);
+        return status.ExitCode == 0 ? StatusView.Parse(status.Output) : new StatusView("?", 0, 0, 0, new Dictionary<string, int>());
+    }
+
+    private static int CellsBy(StatusView status, string silo) => status.CellsBySilo.GetValueOrDefault(silo);
+
+    private async Task AssertResultsAsync(TestCluster cluster, string id)
+    {
+        var output = Path.Combine(folder, "results-" + Guid.NewGuid().ToString("N")[..6]);
+        var results = await cluster.SweepAsync("results", id, "--out", output);
+        Assert.True(results.ExitCode == 0, results.ToString());
+        var map = PhaseMapTable.Read(Path.Combine(output, "phase_map.parquet"));
+        var ids = map.Rows.Select(r => r[map.Columns.ToList().IndexOf("cell_id")]).ToList();
+        Assert.Equal(Cells, ids.Count);
+        Assert.Equal(Cells, ids.Distinct().Count());
+    }
+
+    /// <summary>The parts of <c>sweep status</c>/<c>watch</c> output the tests read.</summary>
+    private sealed record StatusView(string Host, int Done, int Failed, int Resumed, IReadOnlyDictionary<string, int> CellsBySilo)
+    {
+        public static StatusView Parse(string text)
+        {
+            var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+            var head = lines.Last(l => l.StartsWith("sweep ", StringComparison.Ordinal) && l.Contains(", on silo ", StringComparison.Ordinal));
+            var cells = lines.Last(l => l.StartsWith("cells: ", StringComparison.Ordinal));
+            var activation = lines.Last(l => l.StartsWith("this activation: ", StringComparison.Ordinal));
+            var bySilo = lines.Where(l => l.StartsWith("silo ", StringComparison.Ordinal))
+                .Select(l => l["silo ".Length..].Split(": "))
+                .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => int.Parse(g.Last()[1].Split(' ')[0], CultureInfo.InvariantCulture));
+            return new StatusView(
+                head[(head.LastIndexOf(", on silo ", StringComparison.Ordinal) + ", on silo ".Length)..],
+                int.Parse(cells["cells: ".Length..].Split('/')[0], CultureInfo.InvariantCulture),
+                int.Parse(cells.Split(", ")[1].Split(' ')[0], CultureInfo.InvariantCulture),
+                int.Parse(activation["this activation: ".Length..].Split(' ')[0], CultureInfo.InvariantCulture),
+                bySilo);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+namespace OrleansSweep.Cluster.Tests.Support;
+
+/// <summary>Redis plus silo processes on loopback, with a fresh cluster id; everything stopped by pid at the end.</summary>
+internal sealed class TestCluster : IAsyncDisposable
+{
+    private TestCluster(RedisServer redis)
+    {
+        Redis = redis;
+    }
+
+    public RedisServer Redis { get; }
+
+    /// <summary>Fresh per cluster: a silo reusing an id waits for stale membership rows to expire (98 s measured).</summary>
+    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
+
+    public List<SiloProcess> Silos { get; } = [];
+
+    public string Address => "redis://" + Redis.Address;
+
+    public static async Task<TestCluster> StartAsync(int silos, int concurrency = 1)
+    {
+        var cluster = new TestCluster(await RedisServer.StartAsync());
+        try
+        {
+            // One after the other: the first silo creates the membership table, the rest join it.
+            for (var i = 0; i < silos; i++)
+            {
+                await cluster.AddSiloAsync($"silo{i + 1}", concurrency);
+            }
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    public async Task<SiloProcess> AddSiloAsync(string name, int concurrency = 1)
+    {
+        var silo = await SiloProcess.StartAsync(this, name, concurrency);
+        Silos.Add(silo);
+        return silo;
+    }
+
+    public SiloProcess Silo(string name) => Silos.Single(s => s.Name == name);
+
+    /// <summary>Runs the sweep client against this cluster.</summary>
+    public Task<SweepCli.Result> SweepAsync(params string[] arguments) =>
+        SweepCli.RunAsync([.. arguments, "--cluster", Address, "--cluster-id", ClusterId]);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+    }
+
+    public string Logs() => string.Join("\n", Silos.Select(s => $"--- {s.Name}:\n{s.Output}"));
+}
