@@ -1,7 +1,7 @@
 using System.CommandLine;
-using OrleansSweep.Parquet;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Output;
+using OrleansSweep.Sweeps.Output.ParquetFiles;
 using OrleansSweep.Sweeps.Specs;
 
 namespace OrleansSweep.Client.Commands;
@@ -20,11 +20,13 @@ internal static class PlotCommand
         {
             file, metric, x, y, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(metric)!, parse.GetValue(x), parse.GetValue(y), parse.GetValue(output), Console.Out, Console.Error));
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(file)!, parse.GetValue(metric)!, parse.GetValue(x), parse.GetValue(y), parse.GetValue(output), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
-    internal static int Run(FileInfo file, string metric, string? x, string? y, FileInfo? output, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(
+        FileInfo file, string metric, string? x, string? y, FileInfo? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -32,15 +34,25 @@ internal static class PlotCommand
             return ExitCodes.InvalidInput;
         }
 
-        var data = ParquetFileReader.Read(file.FullName);
-        if (!data.Info.KeyValueMetadata.TryGetValue(PhaseMapMetadata.SpecKey, out var specJson))
+        ParquetTableContents data;
+        try
+        {
+            data = await ParquetTableReader.ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception)
+        {
+            stderr.WriteLine($"parquet: '{file.FullName}' is not a readable Parquet file ({exception.Message}).");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!data.Metadata.TryGetValue(PhaseMapMetadata.SpecKey, out var specJson))
         {
             stderr.WriteLine($"parquet: '{file.Name}' has no {PhaseMapMetadata.SpecKey} metadata, so it was not written by sweep run.");
             return ExitCodes.InvalidInput;
         }
 
-        var plan = SweepPlanner.Plan(SpecLoader.Parse(specJson, file.Name), file.DirectoryName ?? ".");
-        var map = PhaseMapReader.FromColumns(data);
+        var plan = SweepPlanner.Plan(SpecLoader.Parse(specJson, file.Name), file.DirectoryName ?? ".", cancellationToken);
+        var map = new PhaseMap(data.Columns, data.Rows, []);
         foreach (var (option, value) in new[] { ("--x", x), ("--y", y) })
         {
             if (value is not null && plan.Axes.All(a => a.Parameter != value))

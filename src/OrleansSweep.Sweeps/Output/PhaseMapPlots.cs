@@ -15,7 +15,7 @@ public static class PhaseMapPlots
     ];
 
     /// <summary>Metrics whose zero level is a phase boundary (edge of chaos, loss of stability).</summary>
-    private static readonly HashSet<string> ZeroContourMetrics = new(StringComparer.Ordinal) { "lyapunov_max", "theory_lyapunov_max", "spectral_abscissa" };
+    internal static readonly HashSet<string> ZeroContourMetrics = new(StringComparer.Ordinal) { "lyapunov_max", "theory_lyapunov_max", "spectral_abscissa" };
 
     /// <summary>Theory columns that give a critical value of one parameter; drawn when that parameter is the x axis.</summary>
     private static readonly (string Column, string Parameter, string Label)[] CriticalValues =
@@ -69,7 +69,7 @@ public static class PhaseMapPlots
         return HeatMapSvg.Render(data, options);
     }
 
-    private static List<OverlayLine> Overlays(PhaseMap map, SweepPlan plan, PlanAxis x, PlanAxis? y, List<PlanAxis> others)
+    internal static List<OverlayLine> Overlays(PhaseMap map, SweepPlan plan, PlanAxis x, PlanAxis? y, List<PlanAxis> others)
     {
         var lines = new List<OverlayLine>();
         if (y is null)
@@ -105,7 +105,7 @@ public static class PhaseMapPlots
         return lines;
     }
 
-    private static double AxisValue(PlannedCell cell, string parameter) => parameter == "n" ? cell.N : cell.AxisValues[parameter];
+    internal static double AxisValue(PlannedCell cell, string parameter) => parameter == "n" ? cell.N : cell.AxisValues[parameter];
 
     private static int IndexOf(PlanAxis axis, double value)
     {
@@ -120,6 +120,6 @@ public static class PhaseMapPlots
         throw new InvalidOperationException($"{value} is not a point of axis {axis.Parameter}.");
     }
 
-    private static Axis AxisOf(PlanAxis axis) =>
+    internal static Axis AxisOf(PlanAxis axis) =>
         new(axis.Parameter, SymbolLabels.Parameter(axis.Parameter), null, axis.Values, axis.Logarithmic);
 }
