@@ -6,7 +6,7 @@ using OrleansSweep.Sweeps.Specs;
 
 namespace OrleansSweep.Client.Commands;
 
-/// <summary><c>sweep plot PARQUET --metric M [--x A --y B] [-o FILE]</c>: an SVG heat map of any metric.</summary>
+/// <summary><c>sweep plot PARQUET --metric M [--x A --y B] [-o FILE]</c>: an SVG heat map (two axes) or line plot (one axis) of any metric.</summary>
 internal static class PlotCommand
 {
     public static Command Create()
@@ -16,7 +16,7 @@ internal static class PlotCommand
         var x = new Option<string?>("--x") { Description = "x axis parameter (default: the first grid axis)" };
         var y = new Option<string?>("--y") { Description = "y axis parameter (default: the second grid axis)" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "SVG file to write (default: <metric>.svg beside the Parquet file)" };
-        var command = new Command("plot", "Draw a heat map (SVG) of a metric over two grid axes, with the λ_max = 0 contour and theory lines.")
+        var command = new Command("plot", "Draw a metric as SVG: a heat map over two grid axes (λ_max = 0 contour, theory lines) or a line plot over one (±SEM, theory).")
         {
             file, metric, x, y, output,
         };
@@ -72,7 +72,7 @@ internal static class PlotCommand
         var svg = PhaseMapPlots.Render(map, plan, metric, x, y);
         if (svg is null)
         {
-            stderr.WriteLine($"--metric: '{metric}' has no finite value in this slice; nothing to draw.");
+            stderr.WriteLine($"--metric: '{metric}' has no finite value in this slice, or the slice is a single cell; nothing to draw (report.html shows single cells as a table).");
             return ExitCodes.InvalidInput;
         }
 

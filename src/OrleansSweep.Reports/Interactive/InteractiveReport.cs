@@ -69,12 +69,20 @@ public static class InteractiveReport
         window.addEventListener('unhandledrejection', function (e) { window.reportErrors.push(String(e.reason)); });
         """;
 
+    /// <summary>After every chart settled: how many were drawn, how many hover texts they carry, and any errors.</summary>
     private static string Finisher(int charts) => $$"""
         Promise.allSettled(window.reportCharts || []).then(function (results) {
           results.filter(function (r) { return r.status === 'rejected'; }).forEach(function (r) { window.reportErrors.push(String(r.reason)); });
-          var drawn = document.querySelectorAll('.js-plotly-plot .main-svg .plot *').length > 0 ? document.querySelectorAll('.js-plotly-plot').length : 0;
+          var drawn = 0, hover = 0;
+          document.querySelectorAll('.js-plotly-plot').forEach(function (gd) {
+            if (gd.querySelectorAll('.main-svg .cartesianlayer .plot *').length > 0) { drawn++; }
+            (gd.data || []).forEach(function (trace) {
+              [].concat.apply([], trace.text || []).forEach(function (text) { if (text) { hover++; } });
+            });
+          });
           document.body.setAttribute('data-charts-expected', '{{charts}}');
           document.body.setAttribute('data-charts-drawn', String(drawn));
+          document.body.setAttribute('data-hover-texts', String(hover));
           document.body.setAttribute('data-errors', JSON.stringify(window.reportErrors));
         });
         """;

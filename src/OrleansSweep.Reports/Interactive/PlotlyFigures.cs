@@ -39,8 +39,8 @@ internal static class PlotlyFigures
             ["text"] = text,
             ["hoverinfo"] = "text",
             ["name"] = metric.Column,
+            // plotly's RdBu runs blue (low) to red (high): stable below 0 blue, chaotic above red, as in the SVG maps.
             ["colorscale"] = metric.Signed ? "RdBu" : "Viridis",
-            ["reversescale"] = metric.Signed,
             ["colorbar"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = PlotlyText.Label(metric.Label) } },
         });
         if (metric.Signed)
@@ -61,7 +61,7 @@ internal static class PlotlyFigures
                 ["line"] = new Dictionary<string, object> { ["width"] = 2.5 },
                 ["showscale"] = false,
                 ["hoverinfo"] = "skip",
-                ["name"] = PlotlyText.Label(zero.Label) + " = 0 (measured)",
+                ["name"] = PlotlyText.Label(zero.Label.Replace(" (measured)", "", StringComparison.Ordinal)) + " = 0 (measured)",
                 ["showlegend"] = true,
             }));
         }
