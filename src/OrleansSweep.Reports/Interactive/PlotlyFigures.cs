@@ -16,6 +16,16 @@ internal static class PlotlyFigures
 {
     private const string FailedColor = "#000000";
 
+    /// <summary>
+    /// ColorBrewer RdBu, blue below 0 (stable) through white to red above (chaotic), as in the SVG maps; plotly's own
+    /// "RdBu" has a grey middle that reads as a value rather than as zero.
+    /// </summary>
+    private static readonly object[][] Diverging =
+    [
+        [0.0, "#053061"], [0.125, "#2166ac"], [0.25, "#4393c3"], [0.375, "#92c5de"], [0.5, "#f7f7f7"],
+        [0.625, "#f4a582"], [0.75, "#d6604d"], [0.875, "#b2182b"], [1.0, "#67001f"],
+    ];
+
     public static string HeatMap(SweepReportData data, ReportMetric metric)
     {
         var (x, y) = (data.Axes[0], data.Axes[1]);
@@ -39,8 +49,7 @@ internal static class PlotlyFigures
             ["text"] = text,
             ["hoverinfo"] = "text",
             ["name"] = metric.Column,
-            // plotly's RdBu runs blue (low) to red (high): stable below 0 blue, chaotic above red, as in the SVG maps.
-            ["colorscale"] = metric.Signed ? "RdBu" : "Viridis",
+            ["colorscale"] = metric.Signed ? Diverging : "Viridis",
             ["colorbar"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = PlotlyText.Label(metric.Label) } },
         });
         if (metric.Signed)

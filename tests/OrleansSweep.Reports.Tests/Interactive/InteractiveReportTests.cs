@@ -29,7 +29,8 @@ public sealed class InteractiveReportTests
         var lambda = figures[0];
         Assert.Contains("\"type\":\"heatmap\"", lambda, StringComparison.Ordinal);
         Assert.Contains("\"zmid\":0.0", lambda, StringComparison.Ordinal);
-        Assert.Contains("\"colorscale\":\"RdBu\"", lambda, StringComparison.Ordinal);
+        Assert.Contains("\"colorscale\":[[0.0,\"#053061\"],", lambda, StringComparison.Ordinal);
+        Assert.Contains("[0.5,\"#f7f7f7\"]", lambda, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"contour\"", lambda, StringComparison.Ordinal);
         Assert.Contains("g<sub>c</sub>: chaos onset (DMFT)", lambda, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"log\"", lambda, StringComparison.Ordinal);
