@@ -108,7 +108,7 @@ internal static class PlotlyFigures
             ["x"] = xs,
             ["y"] = placed.Select(p => PlotlyText.Finite(metric.Values[p.Index])).ToArray(),
             ["mode"] = "lines+markers",
-            ["name"] = "measured",
+            ["name"] = metric.Column.StartsWith("theory_", StringComparison.Ordinal) ? "theory" : "measured",
             ["text"] = hover,
             ["hoverinfo"] = "text",
             ["line"] = new Dictionary<string, object> { ["color"] = "#1f4e9c" },

@@ -186,7 +186,7 @@ internal sealed class LinePlotRenderer
 
     private void WriteLegend()
     {
-        var entries = new List<(string Label, string Color, string? Dash)> { ("measured ± SEM", MeasuredColor, null) };
+        var entries = new List<(string Label, string Color, string? Dash)> { (_data.Sem is null ? "value" : "measured ± SEM", MeasuredColor, null) };
         if (_data.Theory is not null)
         {
             entries.Add(("theory", TheoryColor, "6 4"));
