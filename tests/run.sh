@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole OrleansSweep test suite, from a clean machine that has only the .NET SDK.
-# Installs what the tests need (OpenBLAS/LAPACKE, Chromium, Node + the npm Parquet readers),
+# Installs what the tests need (OpenBLAS/LAPACKE, Chromium, RabbitMQ, yamllint),
 # builds once, runs every test project with the native kernels, then the science tests again with
 # the kernels forced to the managed fallback, and ends with one line: "N passed, N failed[, N skipped]".
 set -uo pipefail
@@ -12,27 +12,15 @@ rm -rf "$results" && mkdir -p "$results"
 say() { printf '\n== %s\n' "$*"; }
 
 install_system_packages() {
-  local wanted=(libopenblas0-pthread liblapacke chromium rabbitmq-server yamllint nodejs npm)
+  local wanted=(libopenblas0-pthread liblapacke chromium rabbitmq-server yamllint)
   local missing=()
   for p in "${wanted[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  # node/npm may come from outside Debian (e.g. the SDK image): keep them if they already work.
-  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-    missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
-  fi
   local todo=()
   for p in "${missing[@]}"; do [ -n "$p" ] && todo+=("$p"); done
   if [ ${#todo[@]} -gt 0 ]; then
     say "installing ${todo[*]}"
     local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${todo[@]}" >/dev/null
-  fi
-}
-
-install_npm_readers() {
-  local dir="$root/tests/OrleansSweep.Parquet.Tests/readers"
-  if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
-    say "installing the independent Parquet readers (npm ci)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
@@ -44,7 +32,6 @@ run_tests() { # name, project, extra args...
 }
 
 install_system_packages
-install_npm_readers
 
 say "build"
 dotnet build OrleansSweep.sln -c Release -nologo -v:q || { echo "0 passed, 1 failed"; exit 1; }

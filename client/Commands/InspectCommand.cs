@@ -1,6 +1,6 @@
 using System.CommandLine;
-using OrleansSweep.Parquet;
 using OrleansSweep.Sweeps.Output;
+using OrleansSweep.Sweeps.Output.ParquetFiles;
 
 namespace OrleansSweep.Client.Commands;
 
@@ -12,11 +12,11 @@ internal static class InspectCommand
         var file = new Argument<FileInfo>("parquet") { Description = "a Parquet file written by sweep run" };
         var showSpec = new Option<bool>("--spec") { Description = "also print the full spec stored in the metadata" };
         var command = new Command("inspect", "Show a Parquet file's schema, row count and metadata.") { file, showSpec };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(showSpec), Console.Out, Console.Error));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(showSpec), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
-    internal static int Run(FileInfo file, bool showSpec, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(FileInfo file, bool showSpec, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -24,10 +24,10 @@ internal static class InspectCommand
             return ExitCodes.InvalidInput;
         }
 
-        ParquetFileInfo info;
+        ParquetTableContents info;
         try
         {
-            info = ParquetFileInspector.Read(file.FullName);
+            info = await ParquetTableReader.ReadFooterAsync(file.FullName, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException exception)
         {
@@ -35,7 +35,7 @@ internal static class InspectCommand
             return ExitCodes.InvalidInput;
         }
 
-        stdout.WriteLine($"{file.Name}: {info.RowCount} rows, {info.Columns.Count} columns, {info.RowGroups.Count} row group(s), {info.FileLength} bytes, created by {info.CreatedBy}");
+        stdout.WriteLine($"{file.Name}: {info.Rows} rows, {info.Columns.Count} columns, {info.RowGroups} row group(s), {file.Length} bytes, created by {info.CreatedBy}");
         stdout.WriteLine("schema:");
         foreach (var column in info.Columns)
         {
@@ -43,7 +43,7 @@ internal static class InspectCommand
         }
 
         stdout.WriteLine("metadata:");
-        foreach (var (key, value) in info.KeyValueMetadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in info.Metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (key == PhaseMapMetadata.SpecKey && !showSpec)
             {

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using OrleansSweep.Parquet;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Output;
+using OrleansSweep.Sweeps.Output.ParquetFiles;
 using OrleansSweep.Sweeps.Specs;
 
 namespace OrleansSweep.Client.Commands;
 
-/// <summary><c>sweep plot PARQUET --metric M [--x A --y B] [-o FILE]</c>: an SVG heat map of any metric.</summary>
+/// <summary><c>sweep plot PARQUET --metric M [--x A --y B] [-o FILE]</c>: an SVG heat map (two axes) or line plot (one axis) of any metric.</summary>
 internal static class PlotCommand
 {
     public static Command Create()
@@ -16,15 +16,17 @@ internal static class PlotCommand
         var x = new Option<string?>("--x") { Description = "x axis parameter (default: the first grid axis)" };
         var y = new Option<string?>("--y") { Description = "y axis parameter (default: the second grid axis)" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "SVG file to write (default: <metric>.svg beside the Parquet file)" };
-        var command = new Command("plot", "Draw a heat map (SVG) of a metric over two grid axes, with the λ_max = 0 contour and theory lines.")
+        var command = new Command("plot", "Draw a metric as SVG: a heat map over two grid axes (λ_max = 0 contour, theory lines) or a line plot over one (±SEM, theory).")
         {
             file, metric, x, y, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(metric)!, parse.GetValue(x), parse.GetValue(y), parse.GetValue(output), Console.Out, Console.Error));
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(file)!, parse.GetValue(metric)!, parse.GetValue(x), parse.GetValue(y), parse.GetValue(output), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
-    internal static int Run(FileInfo file, string metric, string? x, string? y, FileInfo? output, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(
+        FileInfo file, string metric, string? x, string? y, FileInfo? output, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -32,15 +34,25 @@ internal static class PlotCommand
             return ExitCodes.InvalidInput;
         }
 
-        var data = ParquetFileReader.Read(file.FullName);
-        if (!data.Info.KeyValueMetadata.TryGetValue(PhaseMapMetadata.SpecKey, out var specJson))
+        ParquetTableContents data;
+        try
+        {
+            data = await ParquetTableReader.ReadAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception)
+        {
+            stderr.WriteLine($"parquet: '{file.FullName}' is not a readable Parquet file ({exception.Message}).");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!data.Metadata.TryGetValue(PhaseMapMetadata.SpecKey, out var specJson))
         {
             stderr.WriteLine($"parquet: '{file.Name}' has no {PhaseMapMetadata.SpecKey} metadata, so it was not written by sweep run.");
             return ExitCodes.InvalidInput;
         }
 
-        var plan = SweepPlanner.Plan(SpecLoader.Parse(specJson, file.Name), file.DirectoryName ?? ".");
-        var map = PhaseMapReader.FromColumns(data);
+        var plan = SweepPlanner.Plan(SpecLoader.Parse(specJson, file.Name), file.DirectoryName ?? ".", cancellationToken);
+        var map = new PhaseMap(data.Columns, data.Rows, []);
         foreach (var (option, value) in new[] { ("--x", x), ("--y", y) })
         {
             if (value is not null && plan.Axes.All(a => a.Parameter != value))
@@ -60,7 +72,7 @@ internal static class PlotCommand
         var svg = PhaseMapPlots.Render(map, plan, metric, x, y);
         if (svg is null)
         {
-            stderr.WriteLine($"--metric: '{metric}' has no finite value in this slice; nothing to draw.");
+            stderr.WriteLine($"--metric: '{metric}' has no finite value in this slice, or the slice is a single cell; nothing to draw (report.html shows single cells as a table).");
             return ExitCodes.InvalidInput;
         }
 

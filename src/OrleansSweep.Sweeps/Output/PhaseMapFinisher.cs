@@ -1,37 +1,41 @@
 using System.Globalization;
 using OrleansSweep.Contracts;
-using OrleansSweep.Reports;
+using OrleansSweep.Reports.Interactive;
 using OrleansSweep.Sweeps.Coordination;
 
 namespace OrleansSweep.Sweeps.Output;
 
 /// <summary>
 /// Writes a completed sweep's outputs into its folder: <c>phase_map.parquet</c>, <c>lyapunov_spectra.parquet</c>,
-/// one SVG heat map per main metric and a self-contained <c>report.html</c>.
+/// one static SVG per main metric (heat map, or line plot for a one-axis sweep) and the interactive, self-contained
+/// <c>report.html</c>.
 /// </summary>
 public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
 {
-    public Task<string> FinishAsync(SweepPlan plan, IReadOnlyList<CellAnalyzed> results, CancellationToken cancellationToken)
+    public const string ReportFile = "report.html";
+
+    public async Task<string> FinishAsync(SweepPlan plan, IReadOnlyList<CellAnalyzed> results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         Directory.CreateDirectory(plan.OutputFolder);
         var metadata = PhaseMapMetadata.For(plan, kernels);
         var map = PhaseMapBuilder.Build(plan, results);
         var path = Path.Combine(plan.OutputFolder, PhaseMapParquet.PhaseMapFile);
-        PhaseMapParquet.Write(path, map, metadata);
+        await PhaseMapParquet.WriteAsync(path, map, metadata, cancellationToken).ConfigureAwait(false);
         if (results.Any(r => r.Series.ContainsKey("lyapunov_spectrum")))
         {
-            PhaseMapParquet.WriteLyapunovSpectra(Path.Combine(plan.OutputFolder, PhaseMapParquet.LyapunovSpectraFile), plan, results, metadata);
+            await PhaseMapParquet.WriteLyapunovSpectraAsync(
+                Path.Combine(plan.OutputFolder, PhaseMapParquet.LyapunovSpectraFile), plan, results, metadata, cancellationToken).ConfigureAwait(false);
         }
 
-        var sections = new List<ReportSection>();
+        var figures = new List<string>();
         foreach (var metric in PhaseMapPlots.DefaultMetrics)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (PhaseMapPlots.Render(map, plan, metric) is { } svg)
             {
                 AtomicFile.WriteAllText(Path.Combine(plan.OutputFolder, metric + ".svg"), svg);
-                sections.Add(new ReportSection(SymbolLabels.Metric(metric), svg, $"column {metric} of {PhaseMapParquet.PhaseMapFile}"));
+                figures.Add(metric + ".svg");
             }
         }
 
@@ -41,10 +45,12 @@ public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
             ("sweep", plan.Name),
             ("cells", plan.Cells.Count.ToString(CultureInfo.InvariantCulture)),
             ("failed cells", failed.ToString(CultureInfo.InvariantCulture)),
-            ("axes", string.Join(" × ", plan.Axes.Select(a => $"{SymbolLabels.Parameter(a.Parameter)} ({a.Values.Count})"))),
+            ("axes", string.Join(" × ", plan.Axes.Select(a => $"{a.Parameter} ({a.Values.Count})"))),
+            ("data", $"{PhaseMapParquet.PhaseMapFile}{(results.Any(r => r.Series.ContainsKey("lyapunov_spectrum")) ? ", " + PhaseMapParquet.LyapunovSpectraFile : "")}"),
         };
         summary.AddRange(metadata.Select(kv => (kv.Key, kv.Value)));
-        AtomicFile.WriteAllText(Path.Combine(plan.OutputFolder, "report.html"), HtmlReport.Render($"OrleansSweep — {plan.Name}", summary, sections));
-        return Task.FromResult(path);
+        var report = PhaseMapReport.Build(plan, map, summary, figures);
+        AtomicFile.WriteAllText(Path.Combine(plan.OutputFolder, ReportFile), InteractiveReport.Render(report));
+        return path;
     }
 }

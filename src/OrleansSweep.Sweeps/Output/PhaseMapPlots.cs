@@ -1,9 +1,11 @@
+using System.Globalization;
 using OrleansSweep.Reports;
+using OrleansSweep.Reports.Text;
 using OrleansSweep.Sweeps.Coordination;
 
 namespace OrleansSweep.Sweeps.Output;
 
-/// <summary>Heat maps of phase-map metrics over two grid axes, with the edge of chaos and theory lines overlaid.</summary>
+/// <summary>Static SVGs of phase-map metrics: heat maps over two grid axes (edge of chaos and theory lines overlaid), line plots over one.</summary>
 /// <remarks>With more than two axes the map is the slice at the first point of every other axis (stated in the subtitle).</remarks>
 public static class PhaseMapPlots
 {
@@ -15,7 +17,7 @@ public static class PhaseMapPlots
     ];
 
     /// <summary>Metrics whose zero level is a phase boundary (edge of chaos, loss of stability).</summary>
-    private static readonly HashSet<string> ZeroContourMetrics = new(StringComparer.Ordinal) { "lyapunov_max", "theory_lyapunov_max", "spectral_abscissa" };
+    internal static readonly HashSet<string> ZeroContourMetrics = new(StringComparer.Ordinal) { "lyapunov_max", "theory_lyapunov_max", "spectral_abscissa" };
 
     /// <summary>Theory columns that give a critical value of one parameter; drawn when that parameter is the x axis.</summary>
     private static readonly (string Column, string Parameter, string Label)[] CriticalValues =
@@ -26,6 +28,10 @@ public static class PhaseMapPlots
         ("theory_critical_sigma_w2", "sigmaW2", "χ = 1 (mean field)"),
     ];
 
+    /// <summary>
+    /// An SVG of <paramref name="metric"/>: a heat map over two axes, a line plot (with SEM and theory) when the sweep
+    /// has one axis; null when the column is missing, has no finite value in the slice, or the slice is a single cell.
+    /// </summary>
     public static string? Render(PhaseMap map, SweepPlan plan, string metric, string? xParameter = null, string? yParameter = null)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -36,47 +42,56 @@ public static class PhaseMapPlots
         }
 
         var x = plan.Axes.FirstOrDefault(a => a.Parameter == xParameter) ?? plan.Axes[0];
-        // A one-axis sweep is drawn as a single-row strip.
         var y = plan.Axes.FirstOrDefault(a => a.Parameter == yParameter && a != x) ?? plan.Axes.FirstOrDefault(a => a != x);
         var others = plan.Axes.Where(a => a != x && a != y).ToList();
-        var values = new double?[x.Values.Count, y?.Values.Count ?? 1];
-        for (var row = 0; row < map.Rows; row++)
+        var rows = Enumerable.Range(0, map.Rows).Where(r => others.All(o => AxisValue(plan.Cells[r], o.Parameter) == o.Values[0])).ToList();
+        if (rows.Count <= 1 || !rows.Any(r => column.NumberAt(r) is { } v && double.IsFinite(v)))
         {
-            var cell = plan.Cells[row];
-            if (others.Any(o => AxisValue(cell, o.Parameter) != o.Values[0]))
-            {
-                continue;
-            }
-
-            var ix = IndexOf(x, AxisValue(cell, x.Parameter));
-            var iy = y is null ? 0 : IndexOf(y, AxisValue(cell, y.Parameter));
-            values[ix, iy] = column.NumberAt(row) is { } v && double.IsFinite(v) ? v : null;
-        }
-
-        if (!values.Cast<double?>().Any(v => v.HasValue))
-        {
+            // Nothing to draw, or one cell: a full-size 1×1 picture says less than the report's table.
             return null;
         }
 
-        var yAxis = y is null ? new Axis("", "", null, [0.0]) : AxisOf(y);
-        var data = new HeatMapData(AxisOf(x), yAxis, metric, SymbolLabels.Metric(metric), values);
-        var slice = others.Count == 0 ? null : "slice at " + string.Join(", ", others.Select(o => $"{SymbolLabels.Parameter(o.Parameter)} = {o.Values[0]:G4}"));
+        var slice = others.Count == 0 ? null : "slice at " + string.Join(", ", others.Select(o => $"{SymbolLabels.Parameter(o.Parameter)} = {o.Values[0].ToString("G4", CultureInfo.InvariantCulture)}"));
         var options = new HeatMapOptions(
-            $"{plan.Name}: {SymbolLabels.Metric(metric)}",
-            Subtitle: string.Join(" · ", new[] { $"model {plan.Model}", slice }.OfType<string>()),
+            $"{LabelMarkup.Literal(plan.Name)}: {SymbolLabels.Metric(metric)}",
+            Subtitle: string.Join(" · ", new[] { $"model {LabelMarkup.Literal(plan.Model)}", slice }.OfType<string>()),
             DrawZeroContour: ZeroContourMetrics.Contains(metric),
-            Overlays: Overlays(map, plan, x, y, others));
-        return HeatMapSvg.Render(data, options);
+            Overlays: y is null ? [] : Overlays(map, plan, x, y, others));
+        return y is null ? LinePlot(map, plan, metric, x, rows, options) : HeatMap(map, plan, column, metric, x, y, rows, options);
     }
 
-    private static List<OverlayLine> Overlays(PhaseMap map, SweepPlan plan, PlanAxis x, PlanAxis? y, List<PlanAxis> others)
+    private static string HeatMap(PhaseMap map, SweepPlan plan, PhaseMapColumn column, string metric, PlanAxis x, PlanAxis y, List<int> rows, HeatMapOptions options)
     {
-        var lines = new List<OverlayLine>();
-        if (y is null)
+        var values = new double?[x.Values.Count, y.Values.Count];
+        foreach (var row in rows)
         {
-            return lines;
+            var cell = plan.Cells[row];
+            values[IndexOf(x, AxisValue(cell, x.Parameter)), IndexOf(y, AxisValue(cell, y.Parameter))] = column.NumberAt(row) is { } v && double.IsFinite(v) ? v : null;
         }
 
+        return HeatMapSvg.Render(new HeatMapData(AxisOf(x), AxisOf(y), metric, SymbolLabels.Metric(metric), values), options);
+    }
+
+    /// <summary>A one-axis sweep: the metric along the axis with ±SEM bars, its theory column dashed, failed cells marked.</summary>
+    private static string LinePlot(PhaseMap map, SweepPlan plan, string metric, PlanAxis x, List<int> rows, HeatMapOptions options)
+    {
+        var ordered = rows.OrderBy(r => IndexOf(x, AxisValue(plan.Cells[r], x.Parameter))).ToList();
+        List<double?>? Series(string name) => map.Find(name) is { } c ? ordered.Select(c.NumberAt).ToList() : null;
+        var status = map.Find("status");
+        var axis = AxisOf(x) with { Values = ordered.Select(r => AxisValue(plan.Cells[r], x.Parameter)).ToList() };
+        var data = new LinePlotData(
+            axis,
+            SymbolLabels.Metric(metric),
+            Series(metric)!,
+            Series(metric + "_sem"),
+            metric.StartsWith("theory_", StringComparison.Ordinal) ? null : Series("theory_" + metric),
+            status is null ? null : ordered.Select(r => (string?)status.Values.GetValue(r) == "failed").ToList());
+        return LinePlotSvg.Render(data, options);
+    }
+
+    internal static List<OverlayLine> Overlays(PhaseMap map, SweepPlan plan, PlanAxis x, PlanAxis y, List<PlanAxis> others)
+    {
+        var lines = new List<OverlayLine>();
         foreach (var (columnName, parameter, label) in CriticalValues)
         {
             if (x.Parameter != parameter || map.Find(columnName) is not { } column)
@@ -105,7 +120,7 @@ public static class PhaseMapPlots
         return lines;
     }
 
-    private static double AxisValue(PlannedCell cell, string parameter) => parameter == "n" ? cell.N : cell.AxisValues[parameter];
+    internal static double AxisValue(PlannedCell cell, string parameter) => parameter == "n" ? cell.N : cell.AxisValues[parameter];
 
     private static int IndexOf(PlanAxis axis, double value)
     {
@@ -120,6 +135,6 @@ public static class PhaseMapPlots
         throw new InvalidOperationException($"{value} is not a point of axis {axis.Parameter}.");
     }
 
-    private static Axis AxisOf(PlanAxis axis) =>
+    internal static Axis AxisOf(PlanAxis axis) =>
         new(axis.Parameter, SymbolLabels.Parameter(axis.Parameter), null, axis.Values, axis.Logarithmic);
 }

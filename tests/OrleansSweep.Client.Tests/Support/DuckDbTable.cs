@@ -1,45 +1,64 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using DuckDB.NET.Data;
 
 namespace OrleansSweep.Client.Tests.Support;
 
 /// <summary>
-/// A Parquet file as DuckDB (an independent reader, from npm) sees it: column names, values as JSON text, and the
-/// key-value metadata. Uses the readers installed by <c>tests/run.sh</c> for the Parquet tests.
+/// A Parquet file as DuckDB (an independent reader, in process) sees it: column names, values as JSON text
+/// (strings quoted, numbers round-trip, <c>null</c>), and the key-value metadata.
 /// </summary>
 internal sealed record DuckDbTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> ColumnValues, IReadOnlyDictionary<string, string> Metadata)
 {
-    private static readonly string Readers = Path.Combine(Repository.Root, "tests", "OrleansSweep.Parquet.Tests", "readers");
-
     public long Rows => ColumnValues.Count == 0 ? 0 : ColumnValues[0].Count;
 
     public IReadOnlyList<string> Column(string name) => ColumnValues[Columns.ToList().IndexOf(name) is var i and >= 0 ? i : throw new KeyNotFoundException(name)];
 
-    public static async Task<DuckDbTable> ReadAsync(string path)
+    public static Task<DuckDbTable> ReadAsync(string path)
     {
-        if (!Directory.Exists(Path.Combine(Readers, "node_modules")))
+        var file = "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var columns = new List<string>();
+        var values = new List<List<string>>();
+        using (var command = connection.CreateCommand())
         {
-            throw new InvalidOperationException($"The npm Parquet readers are not installed in {Readers}: run `bash tests/run.sh` (it runs npm ci there).");
+            command.CommandText = $"select * from read_parquet({file})";
+            using var reader = command.ExecuteReader();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                columns.Add(reader.GetName(i));
+                values.Add([]);
+            }
+
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    values[i].Add(reader.IsDBNull(i) ? "null" : Json(reader.GetValue(i)));
+                }
+            }
         }
 
-        var info = new ProcessStartInfo("node", [Path.Combine(Readers, "read-duckdb.mjs"), path])
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await error);
-        using var document = JsonDocument.Parse(await output);
-        var root = document.RootElement;
-        var columns = root.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
-        var data = root.GetProperty("data").EnumerateArray()
-            .Select(column => (IReadOnlyList<string>)column.EnumerateArray().Select(v => v.GetRawText()).ToList()).ToList();
-        var metadata = root.GetProperty("keyValueMetadata").EnumerateArray()
-            .ToDictionary(kv => kv.GetProperty("key").GetString()!, kv => kv.GetProperty("value").GetString()!);
-        return new DuckDbTable(columns, data, metadata);
+            command.CommandText = $"select decode(key), decode(value) from parquet_kv_metadata({file})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                metadata[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return Task.FromResult(new DuckDbTable(columns, values.Select(v => (IReadOnlyList<string>)v).ToList(), metadata));
     }
+
+    private static string Json(object value) => value switch
+    {
+        string text => JsonSerializer.Serialize(text),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "null",
+    };
 }

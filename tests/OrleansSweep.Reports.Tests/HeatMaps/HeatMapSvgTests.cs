@@ -266,7 +266,7 @@ public class HeatMapSvgTests
             System.Globalization.CultureInfo.CurrentUICulture = culture;
             return HeatMapSvg.Render(SampleMaps.LambdaMax(), SampleMaps.LambdaMaxOptions())
                 + HeatMapSvg.Render(SampleMaps.Timescale(), new HeatMapOptions("ξ", Scale: ColorScale.LogSequential))
-                + HtmlReport.Render("r", [("k", "v")], []);
+                + OrleansSweep.Reports.Interactive.InteractiveReport.Render(Interactive.SampleReports.TwoAxes());
         }
         finally
         {

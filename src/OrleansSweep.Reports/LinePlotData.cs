@@ -1,0 +1,16 @@
+namespace OrleansSweep.Reports;
+
+/// <summary>One metric over one swept parameter, with its uncertainty and theory, for <see cref="LinePlotSvg"/>.</summary>
+/// <param name="X">The swept axis (label markup as for heat maps); one point per value.</param>
+/// <param name="MetricLabel">Label of the y axis (markup).</param>
+/// <param name="Values">Measured value per point; null, NaN or ±∞ leave a gap.</param>
+/// <param name="Sem">Standard error per point (error bars), or null.</param>
+/// <param name="Theory">Theory value per point (a dashed curve), or null.</param>
+/// <param name="Failed">True where the cell failed (marked × on the lower edge), or null.</param>
+public sealed record LinePlotData(
+    Axis X,
+    string MetricLabel,
+    IReadOnlyList<double?> Values,
+    IReadOnlyList<double?>? Sem = null,
+    IReadOnlyList<double?>? Theory = null,
+    IReadOnlyList<bool>? Failed = null);
