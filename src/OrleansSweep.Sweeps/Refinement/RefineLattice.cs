@@ -122,7 +122,7 @@ internal sealed class RefineLattice
         }
 
         var below = index - (long)CoarseCount;
-        var coarse = below / NodesPerTree;
+        var coarse = NodesPerTree == 0 ? CoarseCount : below / NodesPerTree;
         if (coarse >= CoarseCount)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"beyond the worst-case cell count {CoarseCount * (1 + NodesPerTree)} of this refinement");
