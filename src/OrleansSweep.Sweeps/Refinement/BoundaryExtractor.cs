@@ -10,12 +10,13 @@ namespace OrleansSweep.Sweeps.Refinement;
 /// </summary>
 internal static class BoundaryExtractor
 {
-    public static BoundaryPoint PointOf(
-        RefineLattice lattice, CellDefinition cellA, CellDefinition cellB, NodeKey a, NodeKey b, RefineSample sampleA, RefineSample sampleB)
+    public static BoundaryPoint PointOf(RefineLattice lattice, RefineTree tree, CellDefinition cellA, CellDefinition cellB, NodeKey a, NodeKey b, int pairAxis)
     {
         var settings = lattice.Settings;
+        var (sampleA, sampleB) = (tree.SampleOf(a), tree.SampleOf(b));
         var (meanA, meanB) = (sampleA.Mean!.Value, sampleB.Mean!.Value);
-        var (t, tSem) = CrossingTest.Interpolate(meanA, sampleA.Noise, meanB, sampleB.Noise, settings.Level);
+        var (t, _) = CrossingTest.Interpolate(meanA, sampleA.Noise, meanB, sampleB.Noise, settings.Level);
+        var tSem = FractionSem(lattice, tree, a, b, pairAxis, t);
         var coordinates = new BoundaryCoordinate[lattice.Axes.Count];
         for (var i = 0; i < coordinates.Length; i++)
         {
@@ -46,5 +47,41 @@ internal static class BoundaryExtractor
             cellB.Index,
             Math.Max(a.Depth, b.Depth),
             CrossingTest.Splits(meanA, sampleA.Noise, meanB, sampleB.Noise, settings.Level, settings.Sigmas));
+    }
+
+    /// <summary>
+    /// σ_t: the noise of the interpolated level, √((1 − t)² s_A² + t² s_B²), over the slope along the pair's axis times
+    /// the pair's separation. The slope is the smaller of the pair's own and the four-cell stencil's
+    /// (<see cref="StencilSlope"/>); with the pair's slope alone this is the first-order propagation of
+    /// <see cref="CrossingTest"/>. +∞ when the stencil is flat: the crossing is then not located.
+    /// </summary>
+    private static double FractionSem(RefineLattice lattice, RefineTree tree, NodeKey a, NodeKey b, int pairAxis, double t)
+    {
+        var (sampleA, sampleB) = (tree.SampleOf(a), tree.SampleOf(b));
+        var noise = Math.Sqrt(Math.Pow((1 - t) * sampleA.Noise, 2) + Math.Pow(t * sampleB.Noise, 2));
+        if (noise == 0)
+        {
+            return 0;
+        }
+
+        var axis = lattice.Axes[pairAxis];
+        double Coordinate(NodeKey key) => axis.SampleCoordinate(key.Depth, key.Position(pairAxis));
+        var separation = Math.Abs(Coordinate(b) - Coordinate(a));
+        var slope = Math.Abs(sampleB.Mean!.Value - sampleA.Mean!.Value) / separation;
+        var stencil = new List<(double, double, double)>();
+        foreach (var key in new[] { tree.Beyond(a, pairAxis, -1), a, b, tree.Beyond(b, pairAxis, +1) })
+        {
+            if (key is { } k && tree.SampleOf(k) is { HasValue: true } sample)
+            {
+                stencil.Add((Coordinate(k), sample.Mean!.Value, sample.Noise));
+            }
+        }
+
+        if (StencilSlope.Fit(stencil) is { } wide)
+        {
+            slope = Math.Min(slope, Math.Abs(wide));
+        }
+
+        return noise / slope / separation;
     }
 }

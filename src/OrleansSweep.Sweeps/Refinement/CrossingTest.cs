@@ -9,16 +9,17 @@ namespace OrleansSweep.Sweeps.Refinement;
 /// Straddle: the level lies between the means, min(μ_A, μ_B) ≤ L ≤ max(μ_A, μ_B), and μ_A ≠ μ_B.
 /// </para>
 /// <para>
-/// Split: the pair straddles and the two means are not both within k·SEM of the level
-/// (|μ_A − L| &gt; k s_A or |μ_B − L| &gt; k s_B). Why this rule: if either mean is significantly off the level, the
-/// level lies between the pair with high probability whenever the other mean is on the other side, so the boundary is
-/// localised further. If both are within noise of the level, the pair is indistinguishable from a flat field at the
-/// level; halving it cannot locate the crossing better than the noise allows (near a smooth crossing of slope g this
-/// stops the refinement at cell widths of about 2k·s/g, the scale on which the interpolated crossing's own
-/// uncertainty s/g is reached), and a noisy field far from the level never straddles it at all. It leans towards
-/// splitting: one significant side is enough, which costs a few cells beside the boundary but never misses one that
-/// the means show. The alternative "both significant on opposite sides" would stop next to the boundary, where one
-/// cell always sits near the level. An unknown SEM counts as 0 (exact), so theory columns split on straddling alone.
+/// Split: the pair straddles, the two means are not both within k·SEM of the level
+/// (|μ_A − L| &gt; k s_A or |μ_B − L| &gt; k s_B), and their difference is resolved, |μ_A − μ_B| &gt; k √(s_A² + s_B²).
+/// Why: if either mean is significantly off the level and the difference is real, the level lies between the pair
+/// with high probability, so the boundary is localised further. If both are within noise of the level, the pair is
+/// indistinguishable from a flat field at the level, and a noisy field far from the level never straddles it at all:
+/// no split. The difference test stops the refinement near a smooth crossing of slope g at cell widths of about
+/// k√2·s/g — the scale below which halving cannot place the crossing better than the noise does (measured: without it,
+/// refinement went on splitting on noise to the full depth, spending cells on crossings that were noise). At a jump the
+/// difference is large at every depth, so a discontinuous transition is refined to the full depth. One significant
+/// side is enough: the stricter "both significant on opposite sides" would stop next to the boundary, where one cell
+/// always sits near the level. An unknown SEM counts as 0 (exact), so theory columns split on straddling alone.
 /// </para>
 /// <para>
 /// Crossing: with d = μ − L, t = d_A / (d_A − d_B) ∈ [0, 1] along the segment from A's sample to B's. First-order
@@ -35,7 +36,8 @@ internal static class CrossingTest
     /// <summary>The split rule of the remarks.</summary>
     public static bool Splits(double meanA, double semA, double meanB, double semB, double level, double sigmas) =>
         Straddles(meanA, meanB, level) &&
-        !(Math.Abs(meanA - level) <= sigmas * semA && Math.Abs(meanB - level) <= sigmas * semB);
+        !(Math.Abs(meanA - level) <= sigmas * semA && Math.Abs(meanB - level) <= sigmas * semB) &&
+        Math.Abs(meanA - meanB) > sigmas * Math.Sqrt(semA * semA + semB * semB);
 
     /// <summary>t and σ_t of the remarks; requires <see cref="Straddles"/>.</summary>
     public static (double Fraction, double FractionSem) Interpolate(double meanA, double semA, double meanB, double semB, double level)

@@ -104,7 +104,7 @@ internal sealed class RefineTree
     /// Every pair of face-neighbouring leaves once, as (A, B) with B on A's upper side (towards the last grid point)
     /// along the axis they share a face on; A in index order.
     /// </summary>
-    public IEnumerable<(NodeKey A, NodeKey B)> NeighbourPairs(CancellationToken cancellationToken)
+    public IEnumerable<(NodeKey A, NodeKey B, int Axis)> NeighbourPairs(CancellationToken cancellationToken)
     {
         foreach (var leaf in Leaves)
         {
@@ -119,16 +119,39 @@ internal sealed class RefineTree
 
                 if (leafSet.Contains(node))
                 {
-                    yield return (leaf, node);
+                    yield return (leaf, node, axis);
                     continue;
                 }
 
                 foreach (var neighbour in FaceLeaves(node, axis))
                 {
-                    yield return (leaf, neighbour);
+                    yield return (leaf, neighbour, axis);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The leaf just beyond <paramref name="leaf"/>'s face on <paramref name="side"/> (−1 or +1) along
+    /// <paramref name="axis"/>: the leaf covering the same-size cell next to it or, where that area is split, the
+    /// descendant touching the face (lower halves across the other axis, a deterministic choice). Null at the range's end.
+    /// </summary>
+    public NodeKey? Beyond(NodeKey leaf, int axis, int side)
+    {
+        var target = leaf.Shifted(axis, side);
+        if (target.Position(axis) < 0 || target.Position(axis) >= lattice.Extent(axis, leaf.Depth) || Deepest(target) is not { } node)
+        {
+            return null;
+        }
+
+        // Interior cells only exist above the depth, so this descends at most Depth times.
+        var digit = side > 0 ? 0 : 1 << axis;
+        while (!leafSet.Contains(node))
+        {
+            node = node.Child(digit);
+        }
+
+        return node;
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class RefinementPlan
         }
 
         var split = new HashSet<NodeKey>();
-        foreach (var (a, b) in tree.NeighbourPairs(cancellationToken))
+        foreach (var (a, b, _) in tree.NeighbourPairs(cancellationToken))
         {
             var (sa, sb) = (tree.SampleOf(a), tree.SampleOf(b));
             if (sa.HasValue && sb.HasValue &&
@@ -92,12 +92,12 @@ public sealed class RefinementPlan
     {
         var tree = new RefineTree(lattice, computed, cancellationToken);
         var points = new List<BoundaryPoint>();
-        foreach (var (a, b) in tree.NeighbourPairs(cancellationToken))
+        foreach (var (a, b, axis) in tree.NeighbourPairs(cancellationToken))
         {
             var (sa, sb) = (tree.SampleOf(a), tree.SampleOf(b));
             if (sa.HasValue && sb.HasValue && CrossingTest.Straddles(sa.Mean!.Value, sb.Mean!.Value, Settings.Level))
             {
-                points.Add(BoundaryExtractor.PointOf(lattice, CellOf(a).Cell, CellOf(b).Cell, a, b, sa, sb));
+                points.Add(BoundaryExtractor.PointOf(lattice, tree, CellOf(a).Cell, CellOf(b).Cell, a, b, axis));
             }
         }
 

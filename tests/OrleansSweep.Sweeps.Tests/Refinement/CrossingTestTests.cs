@@ -23,6 +23,14 @@ public class CrossingTestTests
     }
 
     [Fact]
+    public void Does_not_split_when_the_difference_of_the_means_is_within_noise()
+    {
+        // A is five SEMs below the level, but B's SEM is so large that the difference 0.51 is under 2·√(0.1² + 0.3²) = 0.63.
+        Assert.False(CrossingTest.Splits(-0.5, 0.1, 0.01, 0.3, 0, 2));
+        Assert.True(CrossingTest.Splits(-0.5, 0.1, 0.2, 0.3, 0, 2));
+    }
+
+    [Fact]
     public void Splits_on_straddling_alone_when_the_sems_are_zero() =>
         Assert.True(CrossingTest.Splits(-1e-12, 0, 1e-12, 0, 0, 2));
 

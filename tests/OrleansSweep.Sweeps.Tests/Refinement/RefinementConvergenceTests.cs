@@ -111,33 +111,38 @@ public class RefinementConvergenceTests
         Assert.All(refined, r => Assert.Contains(uniform, u => Chebyshev(u, r) <= 1));
     }
 
-    [Fact]
-    public void Noisy_boundaries_lie_within_their_stated_uncertainty()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Noisy_boundaries_lie_within_their_stated_uncertainty(int depth)
     {
-        // λ-like field with a slope of 1 across the curve and noise of SEM 0.03: the crossings scatter by about
-        // 0.03 / |∇f| around the curve, which the points' SEMs must state; the finest cell (0.03) adds interpolation error.
+        // A λ-like field with slope ≈ 1 across the curve and noise of SEM 0.03: crossings scatter by about
+        // 0.03 / |∇f| around the curve whatever the depth (refinement stops near that scale), and each point's SEM
+        // must say so — including at depth 5, where the finest cells (0.016) are smaller than the scatter.
         const double sem = 0.03;
-        const int depth = 4;
         var plan = new RefinementPlan(Square(-2, 2, 9, depth));
         var samples = Run(plan, cell =>
         {
             var (x, y) = (cell.Cell.AxisValues["bZ"], cell.Cell.AxisValues["bR"]);
             return (x - Curve(y) + sem * Gaussian(cell.Cell.Index, 11), sem);
         });
-        var significant = plan.Boundary(samples).Where(p => p.Significant).ToList();
-        Assert.True(significant.Count > 20, $"{significant.Count} significant points");
-        var finest = Coarse / Math.Pow(2, depth);
-        var pulls = significant.Select(p =>
+        var points = plan.Boundary(samples);
+        Assert.True(points.Count > 20, $"{points.Count} points");
+        var pulls = points.Select(p =>
         {
             var (x, y) = (p.Coordinates[0].Value, p.Coordinates[1].Value);
             var miss = Math.Abs(x - Curve(y)) / Math.Sqrt(1 + Math.Pow(0.6 / Math.Pow(Math.Cosh(y), 2), 2));
             var stated = Math.Sqrt(Math.Pow(p.Coordinates[0].Sem, 2) + Math.Pow(p.Coordinates[1].Sem, 2));
-            return miss / (stated + finest);
-        }).ToList();
+            return miss / stated;
+        }).Order().ToList();
 
-        // Gaussian-like pulls: most within 2, none beyond 5.
-        Assert.True(pulls.Count(q => q <= 2) >= 0.8 * pulls.Count, $"pulls: {string.Join(", ", pulls.Select(q => q.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
-        Assert.All(pulls, q => Assert.InRange(q, 0, 5));
+        // |pull| of a Gaussian: median 0.67, 90 % below 1.64. The stated SEM is conservative (the smaller of two
+        // slopes), so the median sits lower — but not so low that the SEM says nothing.
+        var summary = $"median {pulls[pulls.Count / 2]}, 90 % {pulls[pulls.Count * 9 / 10]}, max {pulls[^1]}";
+        Assert.True(pulls[pulls.Count * 9 / 10] <= 2, summary);
+        Assert.True(pulls[^1] <= 5, summary);
+        Assert.True(pulls[pulls.Count / 2] >= 0.15, summary);
     }
 
     [Fact]
