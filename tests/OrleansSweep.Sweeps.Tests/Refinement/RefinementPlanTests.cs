@@ -147,6 +147,29 @@ public class RefinementPlanTests
         Assert.Equal(new RefineSample(5, null, null), plan.SampleOf(5, new Dictionary<string, double?>()));
     }
 
+    [Fact]
+    public void Refines_each_slice_of_an_unrefined_axis_on_its_own()
+    {
+        // bZ × bR refined, alphaR ∈ {0, 5} a slice axis; the boundary bZ = 0.3 + 0.1·alphaR moves between slices.
+        var sweep = Spec(
+            """{ "alphaR": { "values": [0, 5] }, "bZ": { "from": -2, "to": 2, "steps": 5 }, "bR": { "from": -2, "to": 2, "steps": 3 } }""",
+            """{ "metric": "lyapunov_max", "level": 0, "depth": 3, "axes": ["bZ", "bR"] }""");
+        var plan = new RefinementPlan(sweep);
+        var samples = Run(plan, cell => (cell.Cell.AxisValues["bZ"] - 0.3 - 0.1 * cell.Cell.AxisValues["alphaR"], null));
+        var points = plan.Boundary(samples);
+        foreach (var alphaR in new[] { 0.0, 5.0 })
+        {
+            var slice = points.Where(p => p.Slice["alphaR"] == alphaR).ToList();
+            Assert.NotEmpty(slice);
+            Assert.All(slice, p => Assert.Equal(0.3 + 0.1 * alphaR, p.Coordinates[0].Value, 12));
+            Assert.All(slice, p => Assert.Equal(alphaR, plan.CellAt(p.IndexA).Cell.AxisValues["alphaR"]));
+            Assert.All(slice, p => Assert.Equal(alphaR, plan.CellAt(p.IndexB).Cell.AxisValues["alphaR"]));
+        }
+
+        Assert.Equal(["alphaR"], points[0].Slice.Keys);
+        Assert.Equal(["bZ", "bR"], points[0].Coordinates.Select(c => c.Axis));
+    }
+
     private static RefineSample Sample(RefinedCell cell, Func<RefinedCell, (double? Mean, double? Sem)> field)
     {
         var (mean, sem) = field(cell);
