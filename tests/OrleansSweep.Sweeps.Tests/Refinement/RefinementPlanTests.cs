@@ -170,6 +170,28 @@ public class RefinementPlanTests
         Assert.Equal(["bZ", "bR"], points[0].Coordinates.Select(c => c.Axis));
     }
 
+    [Theory]
+    [InlineData(+1)]
+    [InlineData(-1)]
+    public void Compares_neighbours_of_different_depths(int side)
+    {
+        // Coarse cell 3 of 8 was split, its neighbour on `side` was not; the metric is +1 on that side of cell 3 and −1
+        // elsewhere, so the only straddle is between 3's child on that side and the larger neighbour, which must split.
+        var sweep = Line(0.5, 4, 8, 3);
+        var plan = new RefinementPlan(sweep);
+        var lattice = new RefineLattice(sweep.Spec);
+        var neighbour = 3 + side;
+        var children = new[] { lattice.Root(3).Child(0), lattice.Root(3).Child(1) }.Select(lattice.IndexOf).ToList();
+        var samples = Enumerable.Range(0, 8).Select(i => new RefineSample(i, (i - 3) * side > 0 ? 1.0 : -1.0, null))
+            .Concat(children.Select(i => new RefineSample(i, -1.0, null)))
+            .ToList();
+        var next = plan.NextCells(samples);
+        Assert.Equal(4, next.Count);
+        Assert.All(new[] { lattice.Root(neighbour).Child(0), lattice.Root(neighbour).Child(1) }, k => Assert.Contains(lattice.IndexOf(k), next.Select(c => c.Cell.Index)));
+        Assert.All(next.Where(c => c.Depth == 2), c => Assert.Equal(3, lattice.CoarseIndex(lattice.KeyOf(c.Cell.Index))));
+        Assert.Equal(2, next.Count(c => c.Depth == 2));
+    }
+
     private static RefineSample Sample(RefinedCell cell, Func<RefinedCell, (double? Mean, double? Sem)> field)
     {
         var (mean, sem) = field(cell);
