@@ -47,13 +47,32 @@ public sealed class SweepGrid
             remainder /= points[axis].Length;
         }
 
+        var point = new double[points.Length];
+        for (var axis = 0; axis < points.Length; axis++)
+        {
+            point[axis] = points[axis][coordinates[axis]];
+        }
+
+        return CellAtPoint(index, point);
+    }
+
+    /// <summary>
+    /// The cell with <paramref name="point"/> as its axis values (one per axis, in the spec's order), labelled
+    /// <paramref name="index"/>. Grid cells and refinement children (points between the grid points) are made here
+    /// alike, so a cell's id and random streams depend only on what it computes.
+    /// </summary>
+    public CellDefinition CellAtPoint(int index, IReadOnlyList<double> point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(point.Count, points.Length);
         var axisValues = new OrderedDictionary<string, double>(StringComparer.Ordinal);
         var values = new Dictionary<string, double>(spec.Parameters, StringComparer.Ordinal);
         var n = spec.N ?? 0;
         for (var axis = 0; axis < points.Length; axis++)
         {
             var name = spec.Grid[axis].Name;
-            var value = points[axis][coordinates[axis]];
+            var value = point[axis];
             axisValues[name] = value;
             if (spec.Grid[axis].IsUnitCount)
             {

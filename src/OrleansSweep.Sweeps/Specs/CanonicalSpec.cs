@@ -85,6 +85,13 @@ internal static class CanonicalSpec
 
         writer.WritePropertyName("analyses");
         spec.Analyses.WriteJson(writer);
+
+        // Only when present, so that a plain spec keeps the fingerprint it had before refinement existed.
+        if (spec.Refine is { } refine)
+        {
+            writer.WritePropertyName("refine");
+            refine.WriteJson(writer);
+        }
     }
 
     private static void WriteAxes(Utf8JsonWriter writer, SweepSpec spec, Dictionary<string, ParameterDefinition> definitions)

@@ -41,7 +41,7 @@ internal sealed partial class SpecReader
 
     /// <summary>The top-level fields of a spec, in the order of the schema.</summary>
     public static IReadOnlyList<string> TopLevelNames { get; } =
-        ["name", "description", "model", "n", "realizations", "seed", "parameters", "grid", "analyses", "output", "memoryLimitGb"];
+        ["name", "description", "model", "n", "realizations", "seed", "parameters", "grid", "analyses", "refine", "output", "memoryLimitGb"];
 
     /// <summary>The spec names of the six model families.</summary>
     public static IReadOnlyList<string> ModelNames { get; } = [.. Enum.GetValues<ModelFamily>().Select(ModelCatalog.NameOf)];
@@ -85,6 +85,7 @@ internal sealed partial class SpecReader
         ReadParameters();
         ReadGrid();
         ReadAnalyses();
+        ReadRefine();
         ReadOutput();
         ReadMemoryLimit();
         ReadDescription();
@@ -105,7 +106,8 @@ internal sealed partial class SpecReader
             analyses,
             output ?? SweepSpec.DefaultOutput(name),
             memoryLimitGb,
-            description);
+            description,
+            refine);
         return (spec, memory);
     }
 

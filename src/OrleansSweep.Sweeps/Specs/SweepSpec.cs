@@ -22,6 +22,7 @@ namespace OrleansSweep.Sweeps.Specs;
 /// <param name="Output">Output folder, <c>out/&lt;name&gt;</c> unless given; relative paths are resolved by the caller.</param>
 /// <param name="MemoryLimitGb">The memory limit in GiB (2³⁰ bytes); null means 75 % of the machine's memory.</param>
 /// <param name="Description">Free text, for people.</param>
+/// <param name="Refine">Adaptive refinement after the coarse grid (see <see cref="RefineSettings"/>); null for a plain grid.</param>
 public sealed record SweepSpec(
     string Name,
     ModelFamily Model,
@@ -33,7 +34,8 @@ public sealed record SweepSpec(
     AnalysisSettings Analyses,
     string Output,
     double? MemoryLimitGb,
-    string? Description)
+    string? Description,
+    RefineSettings? Refine = null)
 {
     public const int DefaultRealizations = 1;
     public const ulong DefaultSeed = 0;
