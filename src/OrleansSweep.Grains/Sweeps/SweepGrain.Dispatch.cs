@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Grains.Sweeps;
 
@@ -38,10 +39,12 @@ public sealed partial class SweepGrain
         if (!progress!.MarkDone(index, result.Status == "failed"))
         {
             duplicates++;
+            SweepTelemetry.RecordReportedAgain();
             return;
         }
 
         countedHere++;
+        SweepTelemetry.RecordCellRecorded(plan.Model, result.Status);
         cellsBySilo[result.Worker] = cellsBySilo.GetValueOrDefault(result.Worker) + 1;
         if (record.State.State != SweepStates.Running)
         {
@@ -81,7 +84,13 @@ public sealed partial class SweepGrain
         }
     }
 
-    private void Ask(int index) => CellOf(index).StartAsync(plan!.Cells[index].Command with { SweepTraceParent = record.State.TraceParent }).Ignore();
+    private void Ask(int index)
+    {
+        // Outside the current trace: each cell's grain calls start a trace of their own, not one more branch of the
+        // sweep's (or of the reporting cell's) trace. The cell span links to the sweep span instead.
+        using var detached = SweepTelemetry.DetachTrace();
+        CellOf(index).StartAsync(plan!.Cells[index].Command with { SweepTraceParent = record.State.TraceParent }).Ignore();
+    }
 
     private ICellGrain CellOf(int index) => GrainFactory.GetGrain<ICellGrain>(plan!.Cells[index].Command.CellId);
 
