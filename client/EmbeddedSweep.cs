@@ -84,18 +84,20 @@ internal static class EmbeddedSweep
         var started = await client.StartAsync(sweep, failFast).ConfigureAwait(false);
         onProgress(started);
         SweepStatus status;
+        IReadOnlyList<CellAnalyzed> results;
         using (SweepTelemetry.DetachTrace())
         {
-            // Five status polls a second for hours would make the sweep's trace the giant it must not be.
+            // Outside the sweep's trace, which would otherwise grow with the run and the grid: five status polls a
+            // second for hours, and each result page's grain call to every one of its cells' grains.
             status = await client.WaitAsync(started.SweepId, onProgress, TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            if (status.State != SweepStates.Completed)
+            {
+                return new EmbeddedOutcome(status, null);
+            }
+
+            results = await client.ReadResultsAsync(status.SweepId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (status.State != SweepStates.Completed)
-        {
-            return new EmbeddedOutcome(status, null);
-        }
-
-        var results = await client.ReadResultsAsync(status.SweepId, cancellationToken).ConfigureAwait(false);
         using var outputs = SweepTelemetry.StartOutputs(status.SweepId, status.Total, status.Failed);
         var path = await SweepOutputs.WriteAsync(sweep, outputFolder, results, cancellationToken).ConfigureAwait(false);
         return new EmbeddedOutcome(status, path);

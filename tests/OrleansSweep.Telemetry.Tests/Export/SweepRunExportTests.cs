@@ -1,4 +1,5 @@
 using OrleansSweep.Telemetry.Tests.Support;
+using Xunit.Abstractions;
 using static OrleansSweep.Telemetry.SweepTelemetry;
 
 namespace OrleansSweep.Telemetry.Tests.Export;
@@ -7,11 +8,12 @@ namespace OrleansSweep.Telemetry.Tests.Export;
 /// End to end: the real <c>sweep run</c> process exports to a local OTLP/HTTP collector configured only through the
 /// standard OTEL_* variables.
 /// </summary>
-public sealed class SweepRunExportTests : IDisposable
+public sealed class SweepRunExportTests(ITestOutputHelper log) : IDisposable
 {
     private const int Cells = 3;
     private const int Realizations = 2;
-    private const string OrleansApplication = "Microsoft.Orleans.Application";
+    private const string OrleansSources = "Microsoft.Orleans.";
+    private const string StartSweepCall = "ISweepGrain/StartAsync";
     private const string TelemetryExtensionsOrleansMeter = OrleansSweep.Hosting.TelemetryExtensions.OrleansMeter;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly string folder = Directory.CreateTempSubdirectory("telemetry-e2e-").FullName;
@@ -43,10 +45,18 @@ public sealed class SweepRunExportTests : IDisposable
 
         // Orleans' grain-call spans join the sweep's trace: the call that started the sweep grain, client and server.
         var sweepTrace = spans.Where(s => s.TraceId == sweep.TraceId).ToList();
-        var startCall = Assert.Single(sweepTrace, s => s.Scope == OrleansApplication && s.ParentSpanId == sweep.SpanId && s.Name.Contains("StartAsync", StringComparison.Ordinal));
+        foreach (var span in sweepTrace)
+        {
+            log.WriteLine($"sweep trace: {span.Scope} {span.Name} kind {span.Kind} parent {span.ParentSpanId} id {span.SpanId}");
+        }
+
+        var startCall = Assert.Single(sweepTrace, s => s.Name == StartSweepCall && s.ParentSpanId == sweep.SpanId);
         Assert.Equal(OtlpDecoder.KindClient, startCall.Kind);
-        Assert.Contains(sweepTrace, s => s.Scope == OrleansApplication && s.Kind == OtlpDecoder.KindServer && s.ParentSpanId == startCall.SpanId);
-        Assert.DoesNotContain(sweepTrace, s => s.Name.Contains("CellGrain", StringComparison.Ordinal));
+        Assert.StartsWith(OrleansSources, startCall.Scope, StringComparison.Ordinal);
+        Assert.Contains(sweepTrace, s => s.Name == StartSweepCall && s.Kind == OtlpDecoder.KindServer && s.ParentSpanId == startCall.SpanId);
+        Assert.DoesNotContain(sweepTrace, s => s.Name.Contains("ICellGrain", StringComparison.Ordinal));
+        Assert.InRange(sweepTrace.Count, 3, 24); // the start (calls, activation, storage, reminder) and the outputs: nothing per cell
+        Assert.Contains(spans, s => s.Name == "ICellGrain/StartAsync" && s.TraceId != sweep.TraceId);
 
         var cells = spans.Where(s => s.Name == Spans.Cell && s.Scope == SourceName).ToList();
         Assert.Equal(Cells, cells.Count);
