@@ -37,6 +37,11 @@ public sealed class SweepRunExportTests(ITestOutputHelper log) : IDisposable
         var spans = collector.Spans;
         Assert.All(spans, s => Assert.Equal("orleanssweep-embedded", s.Service));
 
+        foreach (var group in spans.GroupBy(s => (s.Scope, s.Name)).OrderByDescending(g => g.Count()))
+        {
+            log.WriteLine($"spans: {group.Count(),5} {group.Key.Scope} {group.Key.Name}");
+        }
+
         var sweep = Assert.Single(spans, s => s.Name == Spans.Sweep);
         Assert.Equal("", sweep.ParentSpanId);
         Assert.Equal("completed", sweep.Attributes[Attributes.Status]);
