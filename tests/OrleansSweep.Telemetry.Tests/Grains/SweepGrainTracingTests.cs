@@ -78,7 +78,7 @@ public sealed class SweepGrainTracingTests
     }
 
     [Fact]
-    public async Task A_resubmitted_sweep_counts_its_cells_again_only_as_reported_again()
+    public async Task A_completed_sweep_submitted_again_counts_no_cell_twice()
     {
         const int Cells = 3;
         using var metrics = new MetricRecorder();
