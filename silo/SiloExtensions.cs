@@ -30,7 +30,7 @@ internal static class SiloExtensions
         }
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSweepTelemetry("silo");
+        builder.AddSweepTelemetry("silo");
         builder.WebHost.UseUrls($"http://{settings.DashboardHost}:{settings.DashboardPort}");
         builder.UseOrleans(silo =>
         {

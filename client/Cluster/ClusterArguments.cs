@@ -58,7 +58,7 @@ internal sealed class ClusterArguments
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Critical);
-        builder.Services.AddSweepTelemetry("client");
+        builder.AddSweepTelemetry("client");
         builder.UseOrleansClient(client => client.UseSweepCluster(redis, parse.GetValue(ClusterId)!, parse.GetValue(ServiceId)!));
         using var host = builder.Build();
         try

@@ -2,20 +2,19 @@ using System.CommandLine;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Specs;
-using OrleansSweep.Telemetry.Export;
+using Microsoft.Extensions.Configuration;
+using OrleansSweep.Hosting;
 
 namespace OrleansSweep.Client.Commands;
 
 /// <summary><c>sweep run SPEC [--out DIR]</c>: the embedded default — all cores, one process, resumable.</summary>
 /// <remarks>
 /// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the run exports its traces and metrics as the service
-/// <c>orleanssweep-embedded</c> (role "embedded": client, coordinator and worker share this one process and its one
-/// provider; a cluster's <c>sweep submit</c> is "client", its silos name their own roles). Flushed at exit.
+/// <c>orleanssweep-embedded</c> (role "embedded": client, sweep grain and cell executor share this one process and its
+/// one provider; a cluster's <c>sweep submit</c> is "client", its silos are "silo"). Flushed at exit.
 /// </remarks>
 internal static class RunCommand
 {
-    /// <summary>The telemetry role of an embedded run (service name <c>orleanssweep-embedded</c>).</summary>
-    public const string TelemetryRole = "embedded";
 
     public static Command Create()
     {
@@ -47,15 +46,10 @@ internal static class RunCommand
             return SpecErrors.Report(exception, Console.Error);
         }
 
-        using var telemetry = TelemetryExport.Start(TelemetryRole);
-        foreach (var problem in telemetry.Settings.Problems)
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        if (TelemetryExtensions.IsExportConfigured(environment))
         {
-            Console.Error.WriteLine($"telemetry: {problem}");
-        }
-
-        if (telemetry.IsEnabled)
-        {
-            Console.WriteLine($"telemetry: {telemetry.Description}");
+            Console.WriteLine($"telemetry: OTLP export as {TelemetryExtensions.ServiceName(environment, EmbeddedSweep.TelemetryRole)}");
         }
 
         Console.WriteLine($"sweep {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), model {Science.Models.ModelCatalog.NameOf(sweep.Spec.Model)}, kernels {DenseKernels.Describe()}");

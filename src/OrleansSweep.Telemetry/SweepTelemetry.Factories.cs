@@ -5,61 +5,41 @@ namespace OrleansSweep.Telemetry;
 public static partial class SweepTelemetry
 {
     /// <summary>
-    /// Starts the root span of a sweep (kind Internal; a child only if the caller already runs inside a span) and
-    /// remembers its context for this process, so the coordinator and embedded workers can parent and link to it
-    /// (see <see cref="SweepContextOf"/>). A client that submits to a cluster sends the context along in the
-    /// <see cref="SweepContextHeader"/>.
+    /// Starts the span of a sweep (kind Internal; a root unless the caller already runs inside a span). Its
+    /// traceparent (<see cref="Activity.Id"/>) travels with the start command, so every cell span links to it.
     /// </summary>
+    /// <remarks>Start it after the host (and so the tracer provider) has started, or nobody records it.</remarks>
     /// <returns>The span, or null when nobody listens.</returns>
-    public static Activity? StartSweep(Guid sweepId, string name, string model, int cells, int realizations)
-    {
-        if (!Source.HasListeners())
-        {
-            return null;
-        }
-
-        var span = Source.StartActivity(Spans.Sweep, ActivityKind.Internal, default(ActivityContext),
-        [
-            new(Attributes.SweepId, sweepId.ToString()),
-            new(Attributes.SweepName, name),
-            new(Attributes.Model, model),
-            new(Attributes.Cells, cells),
-            new(Attributes.Realizations, realizations),
-        ]);
-        if (span is not null)
-        {
-            RememberSweep(sweepId, span.Context);
-        }
-
-        return span;
-    }
-
-    /// <summary>Starts the coordinator's dispatch of <paramref name="cells"/> cells, as a child of the sweep span.</summary>
-    /// <remarks>Send the cells inside <see cref="DetachTrace"/>: each cell's messages then start a trace of their own.</remarks>
-    public static Activity? StartDispatch(ActivityContext sweepContext, Guid sweepId, int cells, int resumed) =>
+    public static Activity? StartSweep(Guid sweepId, string name, string model, int cells, int realizations) =>
         Source.HasListeners()
-            ? Source.StartActivity(Spans.Dispatch, ActivityKind.Internal, sweepContext,
-                [new(Attributes.SweepId, sweepId.ToString()), new(Attributes.Cells, cells), new(Attributes.CellsResumed, resumed)])
+            ? Source.StartActivity(Spans.Sweep, ActivityKind.Internal, default(ActivityContext),
+            [
+                new(Attributes.SweepId, sweepId.ToString()),
+                new(Attributes.SweepName, name),
+                new(Attributes.Model, model),
+                new(Attributes.Cells, cells),
+                new(Attributes.Realizations, realizations),
+            ])
             : null;
 
-    /// <summary>Starts the coordinator writing a finished sweep's outputs, as a child of the sweep span.</summary>
-    public static Activity? StartOutputs(ActivityContext sweepContext, Guid sweepId, int cells, int failed) =>
+    /// <summary>Starts writing a finished sweep's outputs, as a child of the current (sweep) span.</summary>
+    public static Activity? StartOutputs(Guid sweepId, int cells, int failed) =>
         Source.HasListeners()
-            ? Source.StartActivity(Spans.Outputs, ActivityKind.Internal, sweepContext,
+            ? Source.StartActivity(Spans.Outputs, ActivityKind.Internal, default(ActivityContext),
                 [new(Attributes.SweepId, sweepId.ToString()), new(Attributes.Cells, cells), new(Attributes.CellsFailed, failed)])
             : null;
 
     /// <summary>
-    /// Starts a cell span (kind Internal: the transport's consume span, when there is one, is the Consumer span) with
-    /// an <see cref="ActivityLink"/> to the sweep span.
+    /// Starts a cell span: always the root of a trace of its own (kind Internal), with an <see cref="ActivityLink"/>
+    /// to the sweep span when <paramref name="sweepContext"/> is known.
     /// </summary>
     /// <remarks>
-    /// <para>Parent: the ambient <see cref="Activity.Current"/> (the message's consume span) when that lives in a
-    /// trace of its own; when the ambient span belongs to the sweep's trace (the transport propagated the sweep as
-    /// parent), the cell starts a new trace instead and also links to the ambient span — either way every cell is
-    /// a trace of its own.</para>
+    /// <para>Whatever span is ambient is left out on purpose: on a silo it is Orleans' span of the grain call that
+    /// delivered the cell (in the sweep's trace, or the cell's own start), and a parent there would make a sweep one
+    /// giant trace.</para>
     /// <para>Starting a new trace clears <see cref="Activity.Current"/> for the rest of the caller's flow (the span
-    /// restores null when it stops): call it from an async method or a task that owns its flow, as the worker does.</para>
+    /// restores null when it stops): call it from a method that owns its flow — the silo's cell executor thread, or a
+    /// task — as the worker does. With no listener, or when the sampler drops the span, the flow is untouched.</para>
     /// </remarks>
     public static Activity? StartCell(ActivityContext sweepContext, Guid sweepId, string cellId, int cellIndex, string worker)
     {
@@ -68,20 +48,11 @@ public static partial class SweepTelemetry
             return null;
         }
 
+        ActivityLink[]? links = sweepContext == default
+            ? null
+            : [new ActivityLink(sweepContext, new ActivityTagsCollection { [Attributes.LinkKind] = "sweep" })];
         var ambient = Activity.Current;
-        var detach = ambient is not null && sweepContext != default && ambient.TraceId == sweepContext.TraceId;
-        var links = new List<ActivityLink>(2);
-        if (sweepContext != default)
-        {
-            links.Add(new ActivityLink(sweepContext, new ActivityTagsCollection { [Attributes.LinkKind] = "sweep" }));
-        }
-
-        if (detach)
-        {
-            links.Add(new ActivityLink(ambient!.Context, new ActivityTagsCollection { [Attributes.LinkKind] = "message" }));
-            Activity.Current = null;
-        }
-
+        Activity.Current = null;
         var span = Source.StartActivity(Spans.Cell, ActivityKind.Internal, default(ActivityContext),
         [
             new(Attributes.SweepId, sweepId.ToString()),
@@ -89,7 +60,7 @@ public static partial class SweepTelemetry
             new(Attributes.CellIndex, cellIndex),
             new(Attributes.Worker, worker),
         ], links);
-        if (span is null && detach)
+        if (span is null)
         {
             Activity.Current = ambient; // nothing started: leave the caller's flow as it was
         }
@@ -168,8 +139,8 @@ public static partial class SweepTelemetry
     }
 
     /// <summary>
-    /// Clears <see cref="Activity.Current"/> until disposed, so that work started inside (e.g. the transport's
-    /// per-message send spans) begins traces of its own instead of joining the current one.
+    /// Clears <see cref="Activity.Current"/> until disposed, so that work started inside (e.g. the sweep grain's
+    /// grain calls that start its cells) begins traces of its own instead of joining the current one.
     /// </summary>
     public static TraceDetachment DetachTrace()
     {

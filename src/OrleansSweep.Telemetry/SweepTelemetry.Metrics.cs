@@ -4,7 +4,7 @@ public static partial class SweepTelemetry
 {
     private const string UnknownModel = "unknown";
 
-    /// <summary>One result the coordinator made durable: counts it as completed (ok, partial) or failed.</summary>
+    /// <summary>A cell the sweep grain counted for the first time: completed (ok, partial) or failed.</summary>
     public static void RecordCellRecorded(string? model, string status)
     {
         var modelTag = new KeyValuePair<string, object?>(Attributes.Model, model ?? UnknownModel);
@@ -18,24 +18,10 @@ public static partial class SweepTelemetry
         }
     }
 
-    /// <summary>Results dropped by the coordinator because their cell was already stored.</summary>
-    public static void RecordRedelivered(int count)
-    {
-        if (count > 0)
-        {
-            SweepInstruments.CellsRedelivered.Add(count);
-        }
-    }
+    /// <summary>A report of a cell the sweep grain had already counted.</summary>
+    public static void RecordReportedAgain() => SweepInstruments.CellsReportedAgain.Add(1);
 
-    /// <summary>One batched store transaction: its size and how long it took (failed transactions are tagged so).</summary>
-    public static void RecordStoreWrite(int batchSize, TimeSpan elapsed, bool succeeded)
-    {
-        SweepInstruments.BatchSize.Record(batchSize);
-        SweepInstruments.WriteLatency.Record(elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>(Attributes.Status, succeeded ? Statuses.Ok : Statuses.Failed));
-    }
-
-    /// <summary>A whole cell on a worker.</summary>
+    /// <summary>A whole cell on a silo's executor.</summary>
     public static void RecordCellDuration(string? model, string status, TimeSpan elapsed) =>
         SweepInstruments.CellDuration.Record(elapsed.TotalSeconds,
             new KeyValuePair<string, object?>(Attributes.Model, model ?? UnknownModel),
@@ -48,9 +34,9 @@ public static partial class SweepTelemetry
             new KeyValuePair<string, object?>(Attributes.Analysis, analysis),
             new KeyValuePair<string, object?>(Attributes.Status, status));
 
-    /// <summary>How long a cell waited between dispatch and its worker starting it.</summary>
-    public static void RecordQueueWait(string? model, TimeSpan wait) =>
-        SweepInstruments.QueueWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>(Attributes.Model, model ?? UnknownModel));
+    /// <summary>How long a cell waited in a silo's executor queue before a thread picked it up.</summary>
+    public static void RecordQueueWait(string worker, TimeSpan wait) =>
+        SweepInstruments.QueueWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>(Attributes.Worker, worker));
 
     /// <summary>Counts a cell in flight on <paramref name="worker"/> until the returned scope is disposed.</summary>
     public static InFlightScope BeginInFlight(string worker)

@@ -8,13 +8,10 @@ public static partial class SweepTelemetry
         /// <summary>The root span of a sweep, started by the client that runs or submits it.</summary>
         public const string Sweep = "sweep";
 
-        /// <summary>The coordinator handing a sweep's pending cells to the transport (child of the sweep span).</summary>
-        public const string Dispatch = "dispatch";
-
-        /// <summary>The coordinator writing the phase map, heat maps and report (child of the sweep span).</summary>
+        /// <summary>An embedded run writing the phase map, heat maps and report (child of the sweep span).</summary>
         public const string Outputs = "outputs";
 
-        /// <summary>One cell on a worker; a trace of its own, linked to the sweep span.</summary>
+        /// <summary>One cell on a silo's cell executor: the root of a trace of its own, linked to the sweep span.</summary>
         public const string Cell = "cell";
 
         /// <summary>One seeded realisation of a cell's network (child of the cell span).</summary>
@@ -39,11 +36,8 @@ public static partial class SweepTelemetry
         public const string SweepId = "orleanssweep.sweep_id";
         public const string SweepName = "orleanssweep.sweep.name";
 
-        /// <summary>Cells in the sweep (sweep span) or handed to the transport (dispatch span).</summary>
+        /// <summary>Cells in the sweep (sweep and outputs spans).</summary>
         public const string Cells = "orleanssweep.cells";
-
-        /// <summary>Cells already stored when a sweep resumed.</summary>
-        public const string CellsResumed = "orleanssweep.cells.resumed";
 
         /// <summary>Failed cells of a finished sweep.</summary>
         public const string CellsFailed = "orleanssweep.cells.failed";
@@ -78,7 +72,7 @@ public static partial class SweepTelemetry
         /// <summary>Analysis name on metric points: one of the analysis span names.</summary>
         public const string Analysis = "orleanssweep.analysis";
 
-        /// <summary>What an <see cref="System.Diagnostics.ActivityLink"/> points at: "sweep" or "message".</summary>
+        /// <summary>What an <see cref="System.Diagnostics.ActivityLink"/> points at: "sweep".</summary>
         public const string LinkKind = "orleanssweep.link.kind";
 
         public const string LyapunovMax = "orleanssweep.lyapunov.max";
@@ -137,16 +131,17 @@ public static partial class SweepTelemetry
     /// <summary>Instrument names of the <see cref="MeterName"/> meter.</summary>
     public static class Instruments
     {
-        /// <summary>Counter {cell}: results recorded by the coordinator with status ok or partial (tags: model, status).</summary>
+        /// <summary>Counter {cell}: cells the sweep grain counted as done with status ok or partial (tags: model, status).</summary>
         public const string CellsCompleted = "orleanssweep.cells.completed";
 
-        /// <summary>Counter {cell}: results recorded with status failed (tag: model).</summary>
+        /// <summary>Counter {cell}: cells the sweep grain counted as done with status failed (tag: model).</summary>
         public const string CellsFailed = "orleanssweep.cells.failed";
 
-        /// <summary>Counter {cell}: results that arrived again for a cell already stored (redeliveries, recomputations).</summary>
-        public const string CellsRedelivered = "orleanssweep.cells.redelivered";
+        /// <summary>Counter {report}: reports of a cell the sweep grain had already counted (a re-ask after a silo
+        /// failure or a slow cell, a resumed sweep).</summary>
+        public const string CellsReportedAgain = "orleanssweep.cells.reported_again";
 
-        /// <summary>Histogram s: wall time of a whole cell on its worker (tags: model, status).</summary>
+        /// <summary>Histogram s: wall time of a whole cell on its silo's executor (tags: model, status).</summary>
         public const string CellDuration = "orleanssweep.cell.duration";
 
         /// <summary>Histogram s: wall time of one analysis of one realisation, or of a cell's theory (tags: model, analysis, status).</summary>
@@ -155,13 +150,8 @@ public static partial class SweepTelemetry
         /// <summary>UpDownCounter {cell}: cells being computed now (tag: worker, i.e. per silo).</summary>
         public const string CellsInFlight = "orleanssweep.cells.in_flight";
 
-        /// <summary>Histogram s: from the cell's dispatch (or the message's sent time) to the worker starting it (tag: model).</summary>
+        /// <summary>Histogram s: from a cell grain handing its cell to the silo's executor to an executor thread
+        /// picking it up (tag: worker). Grows when the silo has more cells than threads.</summary>
         public const string QueueWait = "orleanssweep.cell.queue_wait";
-
-        /// <summary>Histogram s: one batched store transaction of the coordinator (tag: status ok/failed).</summary>
-        public const string WriteLatency = "orleanssweep.coordinator.write_latency";
-
-        /// <summary>Histogram {result}: results per store transaction.</summary>
-        public const string BatchSize = "orleanssweep.coordinator.batch_size";
     }
 }

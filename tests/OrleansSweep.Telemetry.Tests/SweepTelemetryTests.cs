@@ -9,7 +9,7 @@ public sealed class SweepTelemetryTests
     private static readonly Dictionary<string, double> Parameters = new() { ["g"] = 1.5, ["dt"] = 0.1 };
 
     [Fact]
-    public void A_sweep_span_is_a_root_remembered_for_the_process()
+    public void A_sweep_span_is_a_root_whose_id_is_its_traceparent()
     {
         using var spans = new SpanRecorder();
         var sweepId = Guid.NewGuid();
@@ -19,7 +19,7 @@ public sealed class SweepTelemetryTests
             Assert.NotNull(sweep);
             Assert.Equal(ActivityKind.Internal, sweep.Kind);
             Assert.Equal(default, sweep.ParentSpanId);
-            Assert.Equal(sweep.Context, SweepContextOf(sweepId));
+            Assert.Equal(sweep.Context.SpanId, ParseTraceParent(sweep.Id).SpanId); // what SweepClient sends along
         }
 
         var recorded = spans.Single(Spans.Sweep);
@@ -28,42 +28,33 @@ public sealed class SweepTelemetryTests
     }
 
     [Fact]
-    public async Task A_cell_under_its_sweeps_trace_starts_a_trace_of_its_own_linked_to_the_sweep_and_the_message()
+    public async Task A_cell_span_under_an_ambient_span_is_the_root_of_its_own_trace_linked_to_the_sweep()
     {
         using var spans = new SpanRecorder();
         var sweepId = Guid.NewGuid();
         using var sweep = StartSweep(sweepId, "s", "rate", 1, 1)!;
-        using var message = Source.StartActivity("consume")!; // a transport span that joined the sweep's trace
+        using var grainCall = Source.StartActivity("grain call", ActivityKind.Server)!; // as Orleans' propagated span
 
         var cell = await RunCellAsync(sweep.Context, sweepId);
 
         Assert.NotEqual(sweep.TraceId, cell.TraceId);
         Assert.Equal(default, cell.ParentSpanId);
-        Assert.Equal(
-            [(sweep.Context.SpanId, "sweep"), (message.Context.SpanId, "message")],
-            cell.Links.Select(l => (l.Context.SpanId, l.Tags!.Single(t => t.Key == Attributes.LinkKind).Value as string)));
-        Assert.Same(message, Activity.Current); // the caller's flow is untouched
+        Assert.Null(cell.Parent);
+        var link = Assert.Single(cell.Links);
+        Assert.Equal((sweep.TraceId, sweep.SpanId), (link.Context.TraceId, link.Context.SpanId));
+        Assert.Equal("sweep", link.Tags!.Single(t => t.Key == Attributes.LinkKind).Value);
+        Assert.Same(grainCall, Activity.Current); // the caller's flow is untouched
     }
 
     [Fact]
-    public async Task A_cell_is_a_child_of_a_message_span_in_another_trace()
+    public async Task A_cell_without_a_sweep_context_is_a_root_without_links()
     {
         using var spans = new SpanRecorder();
-        var sweepId = Guid.NewGuid();
-        ActivityContext sweepContext;
-        using (var sweep = StartSweep(sweepId, "s", "rate", 1, 1)!)
-        {
-            sweepContext = sweep.Context;
-        }
 
-        using var message = Source.StartActivity("consume", ActivityKind.Consumer)!;
-        Assert.NotEqual(sweepContext.TraceId, message.TraceId);
+        var cell = await RunCellAsync(default, Guid.NewGuid());
 
-        var cell = await RunCellAsync(sweepContext, sweepId);
-
-        Assert.Equal(message.TraceId, cell.TraceId);
-        Assert.Equal(message.SpanId, cell.ParentSpanId);
-        Assert.Equal(sweepContext.SpanId, Assert.Single(cell.Links).Context.SpanId);
+        Assert.Equal(default, cell.ParentSpanId);
+        Assert.Empty(cell.Links);
     }
 
     [Fact]
@@ -133,48 +124,6 @@ public sealed class SweepTelemetryTests
         Assert.Null(ToTraceParent(default));
         Assert.Equal(default, ParseTraceParent("not a traceparent"));
         Assert.Equal(default, ParseTraceParent(null));
-    }
-
-    [Fact]
-    public async Task A_declared_delivery_overrides_the_process_memory_and_gives_the_queue_wait()
-    {
-        var sweepId = Guid.NewGuid();
-        var remembered = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
-        var delivered = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
-        Assert.Equal(new CellOrigin(default, null), CellOriginOf(sweepId));
-        RememberSweep(sweepId, remembered);
-        MarkDispatched(sweepId);
-        await Task.Delay(20);
-
-        var local = CellOriginOf(sweepId);
-        CellOrigin declared;
-        using (BeginCellDelivery(delivered, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5)))
-        {
-            declared = CellOriginOf(sweepId);
-        }
-
-        Assert.Equal(remembered, local.SweepContext);
-        Assert.InRange(local.QueueWait!.Value, TimeSpan.FromMilliseconds(15), TimeSpan.FromMinutes(1));
-        Assert.Equal(delivered, declared.SweepContext);
-        Assert.InRange(declared.QueueWait!.Value, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(6));
-        Assert.Equal(local.SweepContext, CellOriginOf(sweepId).SweepContext); // the declaration ended with its scope
-    }
-
-    [Fact]
-    public void The_process_memory_forgets_stopped_sweeps_and_stays_bounded()
-    {
-        var context = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
-        var sweeps = Enumerable.Range(0, 1025).Select(_ => Guid.NewGuid()).ToList();
-        foreach (var sweepId in sweeps)
-        {
-            RememberSweep(sweepId, context);
-        }
-
-        ForgetSweep(sweeps[^1]);
-
-        Assert.Equal(default, SweepContextOf(sweeps[0])); // the oldest made room
-        Assert.Equal(context, SweepContextOf(sweeps[1]));
-        Assert.Equal(default, SweepContextOf(sweeps[^1]));
     }
 
     /// <summary>Starts and stops a cell span the way the worker does: inside an async method that owns its flow.</summary>

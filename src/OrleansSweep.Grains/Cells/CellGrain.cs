@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
 using OrleansSweep.Grains.Execution;
 using OrleansSweep.Grains.Hosting;
-using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Grains.Cells;
 
@@ -78,11 +76,6 @@ public sealed partial class CellGrain(
 
     private async Task ComputeAsync(AnalyzeCell work)
     {
-        if (ActivityContext.TryParse(work.SweepTraceParent, null, out var sweepContext))
-        {
-            SweepTelemetry.RememberSweep(work.SweepId, sweepContext);
-        }
-
         CellAnalyzed? result;
         try
         {

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansSweep.Contracts;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Sweeps.Cells;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Grains.Execution;
 
@@ -44,9 +46,14 @@ public sealed partial class CellExecutor : IDisposable
         queue = new BlockingCollection<WorkItem>(settings.QueueCapacity);
         workersByParallelism = [.. Enumerable.Range(1, settings.Threads).Select(p => new CellWorker(DenseKernels.Default, settings.WorkerName, p))];
         threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(RunLoop) { IsBackground = true, Name = $"cell-executor-{i}" })];
-        foreach (var thread in threads)
+        // Without the caller's execution context: the executor is created inside some grain call, whose span would
+        // otherwise stay Activity.Current on these threads for the silo's life.
+        using (ExecutionContext.SuppressFlow())
         {
-            thread.Start();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
         }
     }
 
@@ -85,7 +92,7 @@ public sealed partial class CellExecutor : IDisposable
     public Task<CellAnalyzed?> RunAsync(AnalyzeCell work, CancellationToken cancellationToken)
     {
         DoneStarting();
-        var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         // Blocks only while the bounded queue is full, and then on a pool thread, never the grain scheduler's.
         return queue.TryAdd(item) ? item.Completion.Task : EnqueueWhenRoomAsync(item);
     }
@@ -133,6 +140,7 @@ public sealed partial class CellExecutor : IDisposable
     private void Run(WorkItem item)
     {
         var running = Interlocked.Increment(ref busy);
+        SweepTelemetry.RecordQueueWait(WorkerName, Stopwatch.GetElapsedTime(item.EnqueuedAt));
         try
         {
             if (item.Cancellation.IsCancellationRequested)
@@ -194,5 +202,5 @@ public sealed partial class CellExecutor : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "The cell executor crashed on cell {CellId}")]
     private static partial void LogCellCrashed(ILogger logger, Exception exception, string cellId);
 
-    private sealed record WorkItem(AnalyzeCell Work, CancellationToken Cancellation, TaskCompletionSource<CellAnalyzed?> Completion);
+    private sealed record WorkItem(AnalyzeCell Work, CancellationToken Cancellation, TaskCompletionSource<CellAnalyzed?> Completion, long EnqueuedAt);
 }

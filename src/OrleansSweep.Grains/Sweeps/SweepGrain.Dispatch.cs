@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Grains.Sweeps;
 
@@ -38,6 +39,7 @@ public sealed partial class SweepGrain
         if (!progress!.MarkDone(index, result.Status == "failed"))
         {
             duplicates++;
+            SweepTelemetry.RecordReportedAgain();
             if (progress.IsComplete && record.State.State == SweepStates.Running)
             {
                 await CompleteAsync(); // an earlier completion could not be stored: try again
@@ -47,6 +49,7 @@ public sealed partial class SweepGrain
         }
 
         countedHere++;
+        SweepTelemetry.RecordCellRecorded(plan.Model, result.Status);
         cellsBySilo[result.Worker] = cellsBySilo.GetValueOrDefault(result.Worker) + 1;
         if (record.State.State != SweepStates.Running)
         {
@@ -94,7 +97,13 @@ public sealed partial class SweepGrain
 
     /// <summary>Asks a cell again (one-way): a no-op where it is computing, a reply from storage where it is done, a new
     /// computation where its silo died.</summary>
-    private void Ask(int index) => CellOf(index).StartAsync(CommandOf(index)).Ignore();
+    private void Ask(int index)
+    {
+        // Outside the current trace: each cell's grain calls start a trace of their own, not one more branch of the
+        // sweep's (or of the reporting cell's) trace. The cell span links to the sweep span instead.
+        using var detached = SweepTelemetry.DetachTrace();
+        CellOf(index).StartAsync(CommandOf(index)).Ignore();
+    }
 
     private ICellGrain CellOf(int index) => GrainFactory.GetGrain<ICellGrain>(plan!.Cells[index].Command.CellId);
 

@@ -11,9 +11,9 @@ namespace OrleansSweep.Sweeps.Cells;
 /// and turns any failure into a "failed" result with its error, so one bad cell never stops a sweep.
 /// </summary>
 /// <remarks>
-/// Telemetry: one <c>cell</c> span per call, linked to the sweep span (found through
-/// <see cref="Telemetry.SweepTelemetry.CellOriginOf"/>: the transport's declared delivery, else this process's memory of
-/// the sweep); the cell counts as in flight on this worker while it runs; its duration and queue wait are recorded.
+/// Telemetry: one <c>cell</c> span per call, the root of a trace of its own linked to the sweep span (the command's
+/// <see cref="AnalyzeCell.SweepTraceParent"/>); the cell counts as in flight on this worker while it runs and its
+/// duration is recorded (the silo's executor records the queue wait).
 /// </remarks>
 public sealed class CellWorker(IDenseKernels kernels, string workerName, int realizationParallelism = 1) : ICellWorker
 {
@@ -39,8 +39,7 @@ public sealed class CellWorker(IDenseKernels kernels, string workerName, int rea
     public CellAnalyzed? Analyze(AnalyzeCell command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var origin = CellOriginOf(command.SweepId);
-        using var span = StartCell(origin.SweepContext, command.SweepId, command.CellId, command.CellIndex, workerName);
+        using var span = StartCell(ParseTraceParent(command.SweepTraceParent), command.SweepId, command.CellId, command.CellIndex, workerName);
         using var inFlight = BeginInFlight(workerName);
         var started = Stopwatch.GetTimestamp();
         string? model = null;
@@ -49,10 +48,6 @@ public sealed class CellWorker(IDenseKernels kernels, string workerName, int rea
             var cell = CellCodec.Decode(command.CellJson);
             model = ModelCatalog.NameOf(cell.Family);
             DescribeCell(span, model, cell.N, cell.Realizations, cell.Parameters);
-            if (origin.QueueWait is { } wait)
-            {
-                RecordQueueWait(model, wait);
-            }
 
             var result = analyzer.Analyze(command.SweepId, cell, workerName, cancellationToken);
             Describe(span, result);

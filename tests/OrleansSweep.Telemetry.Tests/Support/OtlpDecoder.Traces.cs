@@ -4,6 +4,8 @@ internal static partial class OtlpDecoder
 {
     /// <summary>OTLP SpanKind: 1 internal, 2 server, 3 client, 4 producer, 5 consumer.</summary>
     public const int KindInternal = 1;
+    public const int KindServer = 2;
+    public const int KindClient = 3;
     public const int KindProducer = 4;
     public const int KindConsumer = 5;
 
