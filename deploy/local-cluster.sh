@@ -50,7 +50,7 @@ free_port() {
 
 # The process with this pid is still one we started: a recycled pid must never be signalled.
 ours() { # pid expected-name
-  [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -q -- "$2"
+  [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' < "/proc/$1/cmdline" | grep -qF -- "$2"
 }
 
 redis_ping() { # port: PONG within 2 s
