@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The sweep command (submit, watch, status, results, run …): docker build -f deploy/docker/client.Dockerfile -t orleanssweep/sweep:dev .
+# The sweep command (submit, watch, status, cancel, results, run …): docker build -f deploy/docker/client.Dockerfile -t orleanssweep/sweep:dev .
 # Build context = the repository root; the publish step is the one deploy/local-cluster.sh runs.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

@@ -18,7 +18,7 @@ public sealed partial class GuideTests
     [Fact]
     public void Guide_has_commands_for_every_deployment()
     {
-        foreach (var needle in new[] { "bash deploy/local-cluster.sh start", "docker compose -f deploy/compose.yaml", "kubectl apply -k deploy/k8s", "systemctl enable --now orleanssweep-worker@1", "bash tests/run.sh" })
+        foreach (var needle in new[] { "bash deploy/local-cluster.sh start", "docker compose -f deploy/compose.yaml", "kubectl apply -k deploy/k8s", "systemctl enable --now orleanssweep-silo@1", "bash tests/run.sh" })
         {
             Assert.Contains(CommandLines, l => l.Contains(needle, StringComparison.Ordinal));
         }
@@ -111,6 +111,6 @@ public sealed partial class GuideTests
     [GeneratedRegex(@"\b(deployment|statefulset|svc)/([a-z-]+)")]
     private static partial Regex KubernetesObject();
 
-    [GeneratedRegex(@"orleanssweep-(?:worker@\d+|coordinator)\b")]
+    [GeneratedRegex(@"orleanssweep-silo@\d+\b")]
     private static partial Regex SystemdUnit();
 }

@@ -1,35 +1,35 @@
 using System.Globalization;
-using OrleansSweep.Cluster;
 using OrleansSweep.Deploy.Tests.Support;
 
 namespace OrleansSweep.Deploy.Tests;
 
 public sealed class SystemdUnitTests
 {
+    private const string Unit = "orleanssweep-silo@.service";
     private const string InstalledSilo = "/opt/orleanssweep/silo/orleanssweep-silo";
 
-    public static TheoryData<string> Units => ["orleanssweep-worker@.service", "orleanssweep-coordinator.service"];
-
-    private static Dictionary<string, string> Service(string unit) => DeployFiles.Text($"deploy/systemd/{unit}").Split('\n')
+    private static Dictionary<string, string> Service(string text) => text.Split('\n')
         .Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
         .Select(l => l.Split('=', 2))
         .GroupBy(p => p[0], StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.Ordinal);
 
+    private static Dictionary<string, string> EnvironmentFile(string file) => DeployFiles.Text($"deploy/systemd/{file}").Split('\n')
+        .Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
+        .Select(l => l.Split('=', 2))
+        .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
     /// <summary>systemd-analyze verify on a copy whose ExecStart names an executable that exists here; warnings fail too.</summary>
-    private static Tools.Result Verify(string unit, string unitText)
+    private static Tools.Result Verify(string unitText)
     {
         var folder = Directory.CreateTempSubdirectory("deploy-systemd-");
         try
         {
             var silo = Path.Combine(folder.FullName, "orleanssweep-silo");
             File.WriteAllText(silo, "#!/bin/sh\nexit 0\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(silo, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
-            }
-            File.WriteAllText(Path.Combine(folder.FullName, unit), unitText.Replace(InstalledSilo, silo, StringComparison.Ordinal));
-            return Tools.Run("systemd-analyze", ["verify", "--man=no", $"./{unit}"], folder.FullName);
+            File.SetUnixFileMode(silo, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+            File.WriteAllText(Path.Combine(folder.FullName, Unit), unitText.Replace(InstalledSilo, silo, StringComparison.Ordinal));
+            return Tools.Run("systemd-analyze", ["verify", "--man=no", $"./{Unit}"], folder.FullName);
         }
         finally
         {
@@ -37,48 +37,59 @@ public sealed class SystemdUnitTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Units))]
-    public void Passes_systemd_analyze_verify(string unit)
+    [Fact]
+    public void Passes_systemd_analyze_verify()
     {
-        var text = DeployFiles.Text($"deploy/systemd/{unit}");
+        var text = DeployFiles.Text($"deploy/systemd/{Unit}");
         Assert.Contains($"ExecStart={InstalledSilo} ", text, StringComparison.Ordinal);
-        var run = Verify(unit, text);
-        Assert.True(run.ExitCode == 0 && run.Errors.Trim().Length == 0, $"systemd-analyze verify {unit}:\n{run.Output}{run.Errors}");
+        var run = Verify(text);
+        Assert.True(run.ExitCode == 0 && run.Errors.Trim().Length == 0, $"systemd-analyze verify {Unit}:\n{run.Output}{run.Errors}");
     }
 
     [Fact]
     public void Verify_reports_a_bad_setting_so_the_check_can_fail()
     {
-        var text = DeployFiles.Text("deploy/systemd/orleanssweep-coordinator.service").Replace("TimeoutStopSec=60", "TimeoutStopSec=sixty", StringComparison.Ordinal);
-        var run = Verify("orleanssweep-coordinator.service", text);
+        var run = Verify(DeployFiles.Text($"deploy/systemd/{Unit}").Replace("TimeoutStopSec=60", "TimeoutStopSec=sixty", StringComparison.Ordinal));
         Assert.Contains("Failed to parse", run.Errors, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(Units))]
-    public void Runs_unprivileged_restarts_on_failure_and_outlasts_the_stop_timeout(string unit)
+    [Fact]
+    public void Runs_unprivileged_hardened_and_restarts_on_failure()
     {
-        var service = Service(unit);
+        var service = Service(DeployFiles.Text($"deploy/systemd/{Unit}"));
         Assert.Equal("orleanssweep", service["User"]);
         Assert.Equal("on-failure", service["Restart"]);
-        Assert.Equal("/etc/orleanssweep/cluster.env", service["EnvironmentFile"]);
-        var stop = new ClusterOptions().StopTimeoutSeconds;
-        Assert.Equal(stop.ToString(CultureInfo.InvariantCulture), EnvironmentExample()["OrleansSweep__Cluster__StopTimeoutSeconds"]);
-        Assert.True(double.Parse(service["TimeoutStopSec"], CultureInfo.InvariantCulture) >= stop + 15);
+        Assert.Equal("-/etc/orleanssweep/silo-%i.env", service["EnvironmentFile"]);
+        Assert.Contains("EnvironmentFile=/etc/orleanssweep/cluster.env\n", DeployFiles.Text($"deploy/systemd/{Unit}"), StringComparison.Ordinal);
+        foreach (var (key, value) in new[] { ("NoNewPrivileges", "yes"), ("ProtectSystem", "strict"), ("ProtectHome", "yes"), ("PrivateTmp", "yes"), ("PrivateDevices", "yes"), ("CapabilityBoundingSet", "") })
+        {
+            Assert.Equal(value, service[key]);
+        }
+
+        // The .NET JIT needs writable+executable memory.
+        Assert.False(service.ContainsKey("MemoryDenyWriteExecute"));
+        Assert.True(double.Parse(service["TimeoutStopSec"], CultureInfo.InvariantCulture) >= 30);
     }
 
-    [Theory]
-    [MemberData(nameof(Units))]
-    public void Starts_the_silo_with_switches_it_knows(string unit)
+    [Fact]
+    public void Starts_the_silo_with_switches_it_knows()
     {
-        var arguments = Service(unit)["ExecStart"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var arguments = Service(DeployFiles.Text($"deploy/systemd/{Unit}"))["ExecStart"].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(CodeFacts.AssemblyName("silo/OrleansSweep.Silo.csproj"), Path.GetFileName(arguments[0]));
         Assert.All(arguments.Where(a => a.StartsWith("--", StringComparison.Ordinal)), a => Assert.Contains(a, CodeFacts.SiloSwitches));
     }
 
-    private static Dictionary<string, string> EnvironmentExample() => DeployFiles.Text("deploy/systemd/cluster.env.example").Split('\n')
-        .Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
-        .Select(l => l.Split('=', 2))
-        .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+    [Fact]
+    public void Environment_examples_keep_the_dashboard_on_loopback_and_give_a_second_instance_its_own_ports()
+    {
+        var cluster = EnvironmentFile("cluster.env.example");
+        Assert.Equal("127.0.0.1", cluster["OrleansSweep__Cluster__DashboardHost"]);
+        Assert.True(System.Net.IPAddress.TryParse(cluster["OrleansSweep__Cluster__AdvertisedAddress"], out _));
+        var second = EnvironmentFile("silo-2.env.example");
+        foreach (var setting in new[] { "SiloPort", "GatewayPort", "DashboardPort" })
+        {
+            var port = int.Parse(second[CodeFacts.EnvironmentPrefix + setting], CultureInfo.InvariantCulture);
+            Assert.NotEqual(CodeFacts.DefaultPort(setting), port);
+        }
+    }
 }

@@ -1,26 +1,41 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using OrleansSweep.Cluster;
-using OrleansSweep.Cluster.Hosting;
+using OrleansSweep.Hosting;
 
 namespace OrleansSweep.Deploy.Tests.Support;
 
-/// <summary>What the code accepts: setting names, role names, silo switches, the sweep command's subcommands.</summary>
+/// <summary>What the code accepts: setting names and defaults, the silo's switches and health path, the sweep command's subcommands and options.</summary>
 internal static partial class CodeFacts
 {
     public const string EnvironmentPrefix = "OrleansSweep__Cluster__";
 
-    /// <summary>Settable public properties of <see cref="ClusterOptions"/>: the names configuration binding fills.</summary>
-    public static IReadOnlySet<string> Settings { get; } = typeof(ClusterOptions)
+    /// <summary>Settable public properties of <see cref="ClusterSettings"/>: the names configuration binding fills.</summary>
+    public static IReadOnlySet<string> Settings { get; } = typeof(ClusterSettings)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
         .Select(p => p.Name)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlySet<string> SiloSwitches { get; } = SiloHost.Switches.Keys.Append("--help").ToHashSet(StringComparer.Ordinal);
+    /// <summary>The silo executable's assembly (referenced by the test project).</summary>
+    private static Assembly Silo { get; } = Assembly.Load("orleanssweep-silo");
 
-    public static bool IsRole(string text) =>
-        text is "worker" or "coordinator" or "all" && Enum.TryParse<SiloRoles>(text, ignoreCase: true, out _);
+    /// <summary><c>SiloCommandLine.Switches</c> of the silo: switch → configuration key.</summary>
+    public static IReadOnlyDictionary<string, string> SiloSwitchKeys { get; } =
+        (IReadOnlyDictionary<string, string>)Silo.GetType("OrleansSweep.Silo.SiloCommandLine", throwOnError: true)!
+            .GetField("Switches", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+
+    public static IReadOnlySet<string> SiloSwitches { get; } = SiloSwitchKeys.Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><c>SiloExtensions.HealthPath</c>: what probes and health checks must ask for.</summary>
+    public static string HealthPath { get; } = (string)Silo.GetType("OrleansSweep.Silo.SiloExtensions", throwOnError: true)!
+        .GetField("HealthPath", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
+
+    /// <summary>The <c>OrleansSweep:Cluster</c> section of silo/appsettings.json (the defaults a deployment starts from).</summary>
+    public static JsonElement AppSettings { get; } = JsonDocument.Parse(DeployFiles.Text("silo/appsettings.json")).RootElement
+        .GetProperty("OrleansSweep").GetProperty("Cluster").Clone();
+
+    public static int DefaultPort(string setting) => AppSettings.GetProperty(setting).GetInt32();
 
     /// <summary>Subcommands of <c>sweep</c>, read from the client's <c>new Command("name", …)</c> declarations.</summary>
     public static IReadOnlySet<string> SweepCommands { get; } = Directory
