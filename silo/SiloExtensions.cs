@@ -35,6 +35,12 @@ internal static class SiloExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseSweepCluster(settings);
+            if (Environment.GetEnvironmentVariable("ORLEANSSWEEP_KUBERNETES") == "1")
+            {
+                // Pod name as silo name, pods and membership kept in step; RBAC in deploy/k8s/rbac.yaml.
+                silo.UseKubernetesHosting();
+            }
+
             silo.AddDashboard();
         });
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");

@@ -12,7 +12,7 @@ rm -rf "$results" && mkdir -p "$results"
 say() { printf '\n== %s\n' "$*"; }
 
 install_system_packages() {
-  local wanted=(libopenblas0-pthread liblapacke chromium rabbitmq-server yamllint)
+  local wanted=(libopenblas0-pthread liblapacke chromium redis-server shellcheck yamllint)
   local missing=()
   for p in "${wanted[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   local todo=()

@@ -15,7 +15,11 @@ internal sealed class ClusterArguments
         Description = "the cluster's Redis, e.g. redis://127.0.0.1:6379 (default: $ORLEANSSWEEP_CLUSTER)",
     };
 
-    public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "the cluster id the silos use", DefaultValueFactory = _ => "orleanssweep" };
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "the cluster id the silos use (default: $ORLEANSSWEEP_CLUSTER_ID, else orleanssweep)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORLEANSSWEEP_CLUSTER_ID") is { Length: > 0 } id ? id : "orleanssweep",
+    };
 
     public Option<string> ServiceId { get; } = new("--service-id") { Description = "the service id the silos use", DefaultValueFactory = _ => "orleanssweep" };
 

@@ -93,7 +93,15 @@ public sealed partial class SweepGrain(
         return Status();
     }
 
-    public Task<SweepStatus> GetStatusAsync() => Task.FromResult(Status());
+    public async Task<SweepStatus> GetStatusAsync()
+    {
+        if (plan is null && record.State.SpecJson is not null)
+        {
+            await LoadAsync(CancellationToken.None); // a finished sweep's grain, re-activated: still show its counts
+        }
+
+        return Status();
+    }
 
     public async Task<SweepStatus> CancelAsync(string reason)
     {

@@ -48,7 +48,7 @@ internal sealed class TestCluster : IAsyncDisposable
 
     /// <summary>Runs the sweep client against this cluster.</summary>
     public Task<SweepCli.Result> SweepAsync(params string[] arguments) =>
-        SweepCli.RunAsync([.. arguments, "--cluster", Address, "--cluster-id", ClusterId]);
+        SweepCli.RunAsync([.. arguments, "--cluster", Address, "--cluster-id", ClusterId, "--timeout", "30"]);
 
     public async ValueTask DisposeAsync()
     {
