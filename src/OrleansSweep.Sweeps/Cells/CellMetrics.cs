@@ -19,6 +19,9 @@ public static class CellMetrics
     public const string LyapunovTwinMax = "lyapunov_twin_max";
     public const string LyapunovConverged = "lyapunov_converged_fraction";
     public const string MeanSquareActivity = "mean_square_activity";
+
+    /// <summary>Fraction of realisations whose initial scales ended on different attractors (needs initialScales).</summary>
+    public const string Bistable = "bistable";
     public const string SpectralRadius = "spectral_radius";
     public const string SpectralAbscissa = "spectral_abscissa";
     public const string SlowModeFraction = "slow_mode_fraction";
@@ -34,7 +37,7 @@ public static class CellMetrics
     public static IReadOnlyList<string> Measured { get; } =
     [
         LyapunovMax, LyapunovSum, KaplanYorke, EntropyRate, LyapunovWindowSpread, LyapunovTwinMax, LyapunovConverged,
-        MeanSquareActivity, SpectralRadius, SpectralAbscissa, SlowModeFraction, RmtEdge,
+        MeanSquareActivity, Bistable, SpectralRadius, SpectralAbscissa, SlowModeFraction, RmtEdge,
         FixedPoints, FixedPointsStable, FixedPointsMaxIndex, FixedPointsFailedStarts, FixedPointsSlowRejected, FixedPointsSingletons,
     ];
 

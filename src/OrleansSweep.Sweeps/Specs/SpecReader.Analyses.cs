@@ -73,6 +73,7 @@ internal sealed partial class SpecReader
         AveragingTime = knobs.Real("averagingTime", LyapunovSettings.DefaultAveragingTime, 0, positive: true),
         OrthonormalizationInterval = knobs.Real("orthonormalizationInterval", LyapunovSettings.DefaultOrthonormalizationInterval, 0, positive: true),
         InitialScale = knobs.Real("initialScale", LyapunovSettings.DefaultInitialScale, 0),
+        InitialScales = ReadInitialScales(knobs),
         Windows = knobs.Whole("windows", LyapunovSettings.DefaultWindows, 2),
         TwinCheck = knobs.Flag("twinCheck", LyapunovSettings.DefaultTwinCheck),
     };
