@@ -39,12 +39,7 @@ public sealed class CellAnalyzer(IDenseKernels kernels, int realizationParalleli
         {
             var predictions = TraceAnalysis(Spans.Theory, ModelCatalog.NameOf(cell.Family),
                 () => TheoryPredictions.For(cell.Family, cell.Parameters, cancellationToken), TheoryOutcome, DescribeTheory);
-            foreach (var value in predictions)
-            {
-                var column = "theory_" + value.Name;
-                metrics[column] = value.Value is { } v && !double.IsNaN(v) ? v : null; // ±∞ is meaningful (ξ on a critical line)
-                statuses[column + "_status"] = RealizationAnalyzer.StatusText(value.Outcome);
-            }
+            TheoryColumns.Record(predictions, metrics, statuses);
         }
 
         var problems = results.SelectMany((r, i) => r.Problems.Select(p => $"realisation {i}: {p}")).ToList();

@@ -62,8 +62,11 @@ public sealed record LyapunovSettings
 
     internal static IReadOnlyList<string> KnobNames { get; } = [.. new LyapunovSettings().Knobs().Select(k => k.Name), InitialScalesName];
 
-    // initialScales is listed only when set, so the canonical text (and the cell id) of a spec without it is unchanged.
-    internal IReadOnlyList<Knob> Knobs() => InitialScales is null ? BaseKnobs() : [.. BaseKnobs(), new(InitialScalesName, InitialScales)];
+    // initialScales is listed only when set (and then replaces initialScale), so the canonical text and the cell id of
+    // a spec without it are unchanged, and the canonical spec never holds both.
+    internal IReadOnlyList<Knob> Knobs() => InitialScales is null
+        ? BaseKnobs()
+        : [.. BaseKnobs().Where(k => k.Name != "initialScale"), new(InitialScalesName, InitialScales)];
 
     private List<Knob> BaseKnobs() =>
     [
