@@ -27,6 +27,7 @@ internal sealed partial class SpecReader
         }
 
         CheckAnalysesTogether();
+        CheckResetGate();
         if (model is not { } family || !unitsKnown || errors.Any("n") || errors.Any("grid.n"))
         {
             return;
