@@ -40,6 +40,11 @@ public sealed class CellAnalyzer(IDenseKernels kernels, int realizationParalleli
             var predictions = TraceAnalysis(Spans.Theory, ModelCatalog.NameOf(cell.Family),
                 () => TheoryPredictions.For(cell.Family, cell.Parameters, cancellationToken), TheoryOutcome, DescribeTheory);
             TheoryColumns.Record(predictions, metrics, statuses);
+            if (cell.Analyses.Isometry is { } isometry)
+            {
+                // The T-step predictions depend on the isometry knob T, so they are computed beside the analysis.
+                TheoryColumns.Record(TheoryPredictions.Isometry(cell.Family, cell.Parameters, isometry.Steps, cancellationToken), metrics, statuses);
+            }
         }
 
         var problems = results.SelectMany((r, i) => r.Problems.Select(p => $"realisation {i}: {p}")).ToList();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansSweep.Science;
 using OrleansSweep.Science.FixedPoints;
+using OrleansSweep.Science.Isometry;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Science.Lyapunov;
 using OrleansSweep.Science.Models;
@@ -55,6 +56,15 @@ internal sealed class RealizationAnalyzer(IDenseKernels kernels)
             {
                 ScaleColumns.Record(result, runs, network.Units);
             }
+        }
+
+        if (cell.Analyses.Isometry is { } isometrySettings)
+        {
+            // The second trajectory starts from a labelled child of the initial-state stream (independent of its parent).
+            var isometry = IsometryAnalysis.Run(
+                network, Stream(StreamRole.InitialState), Stream(StreamRole.InitialState).Fork(IsometryColumns.SecondStateLabel),
+                Stream(StreamRole.Basis).Fork(IsometryColumns.ProbeLabel), IsometryColumns.OptionsFrom(isometrySettings), kernels, cancellationToken);
+            IsometryColumns.Record(result, isometry);
         }
 
         if (cell.Analyses.Spectrum is { } spectrumSettings)

@@ -55,6 +55,7 @@ internal sealed partial class SpecReader
                 AnalysisSettings.LyapunovName => settings with { Lyapunov = ReadLyapunov(knobs) },
                 AnalysisSettings.SpectrumName => settings with { Spectrum = ReadSpectrum(knobs) },
                 AnalysisSettings.FixedPointsName => settings with { FixedPoints = ReadFixedPoints(knobs) },
+                AnalysisSettings.IsometryName => settings with { Isometry = ReadIsometry(knobs) },
                 _ => settings with { Theory = new TheorySettings() },
             };
         }

@@ -28,6 +28,7 @@ internal sealed partial class SpecReader
 
         CheckAnalysesTogether();
         CheckResetGate();
+        CheckIsometryModel();
         if (model is not { } family || !unitsKnown || errors.Any("n") || errors.Any("grid.n"))
         {
             return;

@@ -84,6 +84,7 @@ public sealed class SpecSchemaTests : IDisposable
     [InlineData(AnalysisSettings.SpectrumName)]
     [InlineData(AnalysisSettings.FixedPointsName)]
     [InlineData(AnalysisSettings.TheoryName)]
+    [InlineData(AnalysisSettings.IsometryName)]
     public void Documents_every_knob_with_its_default(string analysis)
     {
         var definition = Root.GetProperty("$defs").GetProperty(analysis);
@@ -126,6 +127,7 @@ public sealed class SpecSchemaTests : IDisposable
     {
         AnalysisSettings.LyapunovName => new LyapunovSettings().Knobs(),
         AnalysisSettings.SpectrumName => new SpectrumSettings().Knobs(),
+        AnalysisSettings.IsometryName => new IsometrySettings().Knobs(),
         AnalysisSettings.FixedPointsName => new FixedPointSettings().Knobs(),
         _ => TheorySettings.Knobs(),
     };
