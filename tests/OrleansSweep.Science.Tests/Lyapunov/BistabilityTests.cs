@@ -11,9 +11,10 @@ namespace OrleansSweep.Science.Tests.Lyapunov;
 /// (§B.5, §E S1/S6), and on one attractor outside it.
 /// </summary>
 /// <remarks>
-/// Measured (N = 1000, seed 1): gated g_h = 5, α_r = 10, b_r = −2, dt = 0.05, 100 time units after a transient of 100
-/// (Gaussian-DMFT g_c = 2.74, zero-FP line 8.39): λ_max = +0.261 from s = 1 and −0.210 from s = 0.01 (zero FP: −0.202),
-/// ⟨h²⟩ = 0.157 and 1.5e-24; GRU g_h = 5, g_r = 10, b_r = −2, 200 steps after 200: +0.313 / −0.238 per step (zero FP −0.223). The quiescent run's λ_max is the zero fixed point's exponent, checked against its
+/// Measured (N = 1000, seed 1): gated g_h = 5, α_r = 10, b_r = −2, dt = 0.05, 50 time units after a transient of 50
+/// (Gaussian-DMFT g_c = 2.74, zero-FP line 8.39): λ_max = +0.278 from s = 1 and −0.215 from s = 0.01 (zero FP: −0.202),
+/// ⟨h²⟩ = 0.15 and 1e-15 (~25 s on a loaded 2-core machine); GRU g_h = 5, g_r = 10, b_r = −2, 200 steps after 200:
+/// +0.306 / −0.238 per step (zero FP −0.223), ~7 s. The quiescent run's λ_max is the zero fixed point's exponent, checked against its
 /// closed form (§B.2 item 1, §B.6).
 /// </remarks>
 public class BistabilityTests(ITestOutputHelper output)
