@@ -55,6 +55,9 @@ public abstract class CpsNetwork : IRecurrentNetwork, IDiscreteMap
     /// <summary>destination (N) ← x_t, the input of step t (zeros when R = 0).</summary>
     public void CopyInputAt(long t, Span<double> destination) => Drive.InputAt(t).CopyTo(destination);
 
+    /// <summary>e ← W_t h + V_t x_t + b, the pre-activation of step t from the state h (§A.5, §A.6); e must not overlap h.</summary>
+    public void PreActivation(long t, ReadOnlySpan<double> h, Span<double> e) => Drive.PreActivation(t, h, e);
+
     /// <summary>destination (N×N) ← W_t, the recurrent matrix used at step t (the quenched W unless untied).</summary>
     public void CopyRecurrentWeightsAt(long t, Span<double> destination) => Drive.RecurrentAt(t).CopyTo(destination);
 

@@ -13,6 +13,7 @@ public sealed partial class GatedNetwork
     private readonly double[] hHold;
     private readonly double[] hCross;
     private readonly Scratch scaled = new();
+    private readonly Scratch reset = new();
 
     /// <summary>
     /// jacobian (3N×3N, rows and columns ordered (h, z, r)), the block matrix of §A.2:
@@ -47,6 +48,42 @@ public sealed partial class GatedNetwork
             jacobian[zRow + n + i] = -1.0 / tauZ;
             jacobian[rRow + 2 * n + i] = -1.0 / tauR;
         }
+
+        if (Adiabatic)
+        {
+            AddAdiabaticResetBlock(jacobian);
+        }
+    }
+
+    /// <summary>
+    /// τ_r = 0: the h–r block is 0 and the h–h block gains [σ_z] J^h [σ_r' ⊙ φ] J^r [φ'] (σ_r reads J^r φ(h)); one GEMM.
+    /// </summary>
+    private void AddAdiabaticResetBlock(Span<double> jacobian)
+    {
+        var n = Units;
+        var d = Dimension;
+        var jR = OutputCoupling;
+        var block = reset.Get(2 * n * n);
+        var scaledReset = block[..(n * n)];
+        var product = block[(n * n)..];
+        for (var k = 0; k < n; k++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                scaledReset[(k * n) + j] = rColumnGain[k] * jR[(k * n) + j] * phiSlope[j];
+            }
+        }
+
+        MatrixProducts.Times(kernels, n, n, 1.0, hidden, scaledReset, n, 0.0, product);
+        for (var i = 0; i < n; i++)
+        {
+            var hRow = i * d;
+            for (var j = 0; j < n; j++)
+            {
+                jacobian[hRow + j] += sigmaZ[i] * product[(i * n) + j];
+                jacobian[hRow + 2 * n + j] = 0;
+            }
+        }
     }
 
     /// <summary>
@@ -68,6 +105,11 @@ public sealed partial class GatedNetwork
     {
         Guard.State(x, Dimension, nameof(x));
         var n = Units;
+        if (Adiabatic)
+        {
+            return AdiabaticTrace(x);
+        }
+
         var known = memo.Holds(0, x);
         var trace = 0.0;
         for (var i = 0; i < n; i++)
@@ -78,6 +120,30 @@ public sealed partial class GatedNetwork
             var sigmaRI = known ? sigmaR[i] : Activation.Sigmoid(alphaR * x[2 * n + i] + bR);
             var gain = sigmaRI * Activation.TanhSlope(gH, phiI);
             trace += (sigmaZI * hidden[(i * n) + i] * gain) - sigmaZI;
+        }
+
+        return trace - (n / tauZ) - (n / tauR);
+    }
+
+    /// <summary>
+    /// τ_r = 0: tr D = Σ_i σ_z,i (J^h_ii σ_r,i φ'_i + φ'_i Σ_k J^h_ik σ_r,k' φ_k J^r_ki − 1) − N/τ_z − N (the follower slot),
+    /// in O(N²) after the statistics (one GEMV when the state is new).
+    /// </summary>
+    private double AdiabaticTrace(ReadOnlySpan<double> x)
+    {
+        var n = Units;
+        Slopes(x);
+        var jR = OutputCoupling;
+        var trace = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var cross = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                cross += hidden[(i * n) + k] * rColumnGain[k] * jR[(k * n) + i];
+            }
+
+            trace += sigmaZ[i] * ((hidden[(i * n) + i] * hColumnGain[i]) + (phiSlope[i] * cross) - 1);
         }
 
         return trace - (n / tauZ) - (n / tauR);
@@ -106,8 +172,19 @@ public sealed partial class GatedNetwork
             hCross[i] = alpha * zDiagonal[i];
         }
 
-        // h rows: S in scratch, J^h S straight into result_h, then every diagonal term in one sweep.
-        RowOps.Combine(hColumnGain, vH, rColumnGain, vR, columns, s);
+        // h rows: S in scratch, J^h S straight into result_h, then every diagonal term in one sweep. Adiabatic reset: the
+        // gate term reads J^r P (P = [φ'] V_h) instead of V_r, one more GEMM.
+        if (Adiabatic)
+        {
+            var resetField = reset.Get(block);
+            RowOps.Scale(phiSlope, vH, columns, s);
+            MatrixProducts.Times(kernels, n, n, 1.0, OutputCoupling, s, columns, 0.0, resetField);
+            RowOps.Combine(hColumnGain, vH, rColumnGain, resetField, columns, s);
+        }
+        else
+        {
+            RowOps.Combine(hColumnGain, vH, rColumnGain, vR, columns, s);
+        }
         var resultH = result[..block];
         MatrixProducts.Times(kernels, n, n, 1.0, hidden, s, columns, 0.0, resultH);
         RowOps.Combine(hGemmGain, resultH, hHold, vH, hCross, vZ, columns, resultH);

@@ -13,7 +13,15 @@ namespace OrleansSweep.Science.Models;
 /// (PRX β_k = −b_k). J^h, J^z, J^r ~ N(0, 1/N) independent, drawn from Network.Fork(0, 1, 2), row-major; J^z and J^r
 /// are stored stacked (2N×N) so both gate fields cost one GEMV and the tangent map one GEMM.
 /// Exact reduction: α_z = α_r = 0 is the rate network with g = g_h σ(b_r) in x = g_h h, on time slowed by σ(b_z).
-/// <see cref="StepMap"/> is the Euler or RK4 map with step dt; keep dt well below min(τ_z, τ_r). The trace of the
+/// <see cref="StepMap"/> is the Euler or RK4 map with step dt; keep dt well below min(τ_z, τ_r).
+/// <para>
+/// τ_r = 0 (<see cref="Adiabatic"/>): dh/dt = σ_z(z) ⊙ (−h + J^h (σ_r(J^r φ(h)) ⊙ φ(h))), the τ_r → 0 limit. The state
+/// keeps its (h, z, r) layout: the r slot obeys dr/dt = −r + J^r φ(h) (a follower with unit time constant that the
+/// dynamics never read), so it equals the reset field on the slow manifold and at fixed points, adds N eigenvalues and
+/// exponents of exactly −1 (block-triangular: nothing feeds back), and leaves every other eigenvalue and exponent, the
+/// fixed points and the h trajectory those of the adiabatic model. The h–h Jacobian block gains
+/// [σ_z] J^h [σ_r' ⊙ φ] J^r [φ'] and the h–r block vanishes.
+/// </para> The trace of the
 /// Jacobian and the fused Euler tangent are available without forming the 3N×3N Jacobian
 /// (<see cref="IHasJacobianTrace"/>, <see cref="IHasShiftedTangent"/>). Not thread-safe.
 /// </remarks>
@@ -37,6 +45,7 @@ public sealed partial class GatedNetwork : IRecurrentNetwork, IHasJacobianTrace,
     private readonly double[] u;
     private readonly double[] gateFields;
     private readonly StateMemo memo;
+    private readonly double[] rField;
 
     /// <summary>A gated network on given couplings (each N×N row-major, copied).</summary>
     internal GatedNetwork(
@@ -58,7 +67,11 @@ public sealed partial class GatedNetwork : IRecurrentNetwork, IHasJacobianTrace,
         alphaR = parameters["alphaR"];
         bR = parameters["bR"];
         tauZ = parameters["tauZ"];
-        tauR = parameters["tauR"];
+        // τ_r = 0 is the adiabatic reset gate: σ_r reads J^r φ(h) at every instant, and the r slot of the state becomes a
+        // unit-time-constant follower of that field that nothing reads (see the class remarks).
+        Adiabatic = parameters["tauR"] == 0;
+        tauR = Adiabatic ? 1.0 : parameters["tauR"];
+        rField = new double[n];
         phi = new double[n];
         sigmaZ = new double[n];
         sigmaR = new double[n];
@@ -89,6 +102,12 @@ public sealed partial class GatedNetwork : IRecurrentNetwork, IHasJacobianTrace,
     public bool IsAutonomous => true;
 
     public IDiscreteMap StepMap { get; }
+
+    /// <summary>
+    /// Whether τ_r = 0: the adiabatic (instantaneous) reset gate σ_r(J^r φ(h)) of the τ_r → 0 limit (§A.2 "exact
+    /// reductions"), the assumption of the Gaussian DMFT (§B.3).
+    /// </summary>
+    public bool Adiabatic { get; }
 
     /// <summary>J^h (N×N row-major).</summary>
     public ReadOnlySpan<double> HiddenCoupling => hidden;
@@ -177,8 +196,19 @@ public sealed partial class GatedNetwork : IRecurrentNetwork, IHasJacobianTrace,
         for (var i = 0; i < n; i++)
         {
             phi[i] = Math.Tanh(gH * x[i] + betaH);
+        }
+
+        // The reset gate reads the r slot, or (adiabatic) the field J^r φ(h) itself.
+        if (Adiabatic)
+        {
+            kernels.Gemv(false, n, n, 1.0, OutputCoupling, n, phi, 0.0, rField);
+        }
+
+        var r = Adiabatic ? rField : x.Slice(2 * n, n);
+        for (var i = 0; i < n; i++)
+        {
             sigmaZ[i] = Activation.Sigmoid(alphaZ * x[n + i] + bZ);
-            sigmaR[i] = Activation.Sigmoid(alphaR * x[2 * n + i] + bR);
+            sigmaR[i] = Activation.Sigmoid(alphaR * r[i] + bR);
             gatedOutput[i] = sigmaR[i] * phi[i];
         }
 

@@ -89,7 +89,7 @@ public static class ModelCatalog
             ParameterDefinition.Real("alphaR", 0.0, "output (r) gate gain α_r", 0.0),
             ParameterDefinition.Real("bR", 0.0, "output gate bias b_r inside σ (PRX β_r = −b_r)"),
             ParameterDefinition.Real("tauZ", 1.0, "z-gate time constant τ_z", 1e-3),
-            ParameterDefinition.Real("tauR", 1.0, "r-gate time constant τ_r", 1e-3),
+            ParameterDefinition.Real("tauR", 1.0, "r-gate time constant τ_r; 0 = adiabatic reset gate σ_r(J^r φ(h)) at every instant (τ_r → 0, the Gaussian DMFT's limit)", 0.0),
             Dt,
             Integrator,
         ],

@@ -126,7 +126,7 @@ public sealed class GatedBoundary
             return double.NaN;
         }
 
-        if (MeanSigmaRPrime2 * MeanPhi2 > 0)
+        if (MeanSigmaRPrime2 * MeanPhi2 > 0 && TauR > 0)
         {
             pole = Math.Max(pole, -1.0 / TauR);
         }
@@ -155,7 +155,12 @@ public sealed class GatedBoundary
             isolated.Add(-1.0 / TauZ);
         }
 
-        if (MeanSigmaRPrime2 * MeanPhi2 == 0)
+        if (TauR == 0)
+        {
+            // Adiabatic reset gate: the r slot is a unit-time-constant follower nothing reads, N eigenvalues at −1.
+            isolated.Add(-1.0);
+        }
+        else if (MeanSigmaRPrime2 * MeanPhi2 == 0)
         {
             isolated.Add(-1.0 / TauR);
         }

@@ -33,7 +33,8 @@ public static class RandomMatrix
     {
         var sZ = Sigmoid(bZ);
         var radius = sZ * Sigmoid(bR) * gH;
-        var isolated = new[] { -1.0 / tauZ, -1.0 / tauR };
+        // τ_r = 0 (adiabatic reset gate): the r slot is a unit-time-constant follower, eigenvalue −1.
+        var isolated = new[] { -1.0 / tauZ, tauR > 0 ? -1.0 / tauR : -1.0 };
         return new RandomMatrixPrediction
         {
             Model = RandomMatrixModel.GatedZeroFixedPoint,

@@ -34,7 +34,7 @@ public static partial class TheoryPredictions
             string[] names =
             [
                 "zero_fp_stable", "lyapunov_max_zero_fp", "g_fp", "transition_continuous", "alpha_r_tricritical", "static_fp_exists",
-                "g_c", "delta0", "lyapunov_max", "delta0_sampled", "delta0_sampled_se", "relaxation_time", "relaxation_time_se",
+                "assumes_adiabatic_reset", "assumption_unmet", "g_c", "delta0", "lyapunov_max", "delta0_sampled", "delta0_sampled_se", "relaxation_time", "relaxation_time_se",
             ];
             foreach (var name in names)
             {
@@ -55,6 +55,9 @@ public static partial class TheoryPredictions
         var sampled = SampledDmftCache.Solve(SampledDmftParameters.FromResolved(parameters), SampledDmftOptions.PerCell, ct);
         if (alphaZ != 0)
         {
+            // The sampled DMFT integrates the r filter with the network's own τ_r: no limit is assumed.
+            values.Add(Flag("assumes_adiabatic_reset", false));
+            values.Add(Flag("assumption_unmet", false));
             values.Add(NotApplicable("g_c", OnsetReason));
             values.Add(From("delta0", sampled.Delta0, sampled.Outcome, SampledNote(alphaZ)));
             values.Add(NotApplicable("lyapunov_max", LyapunovReason));
@@ -62,6 +65,10 @@ public static partial class TheoryPredictions
             return;
         }
 
+        // The Gaussian DMFT (g_c, delta0, lyapunov_max) is solved with r = J^r φ(h) at every instant (τ_r → 0, §B.3): say so,
+        // and whether the simulated network shares that limit (tauR = 0, the adiabatic reset gate) or not.
+        values.Add(Flag("assumes_adiabatic_reset", true));
+        values.Add(Flag("assumption_unmet", tauR > 0));
         var approximation = tauR > 0 ? $"Gaussian DMFT with τ_r → 0; the network has τ_r = {tauR:G4} (approximation, §B.3)" : null;
         var onset = TheoryCache.GetOrCompute("g_c", alphaR, bR, () => ChaosOnset.Find(alphaR, bR, ct: ct), r => r.Outcome.Status != AnalysisStatus.Cancelled);
         values.Add(From("g_c", onset.GC, onset.Outcome, approximation));

@@ -39,11 +39,11 @@ public sealed class CellAnalyzer(IDenseKernels kernels, int realizationParalleli
         {
             var predictions = TraceAnalysis(Spans.Theory, ModelCatalog.NameOf(cell.Family),
                 () => TheoryPredictions.For(cell.Family, cell.Parameters, cancellationToken), TheoryOutcome, DescribeTheory);
-            foreach (var value in predictions)
+            TheoryColumns.Record(predictions, metrics, statuses);
+            if (cell.Analyses.Isometry is { } isometry)
             {
-                var column = "theory_" + value.Name;
-                metrics[column] = value.Value is { } v && !double.IsNaN(v) ? v : null; // ±∞ is meaningful (ξ on a critical line)
-                statuses[column + "_status"] = RealizationAnalyzer.StatusText(value.Outcome);
+                // The T-step predictions depend on the isometry knob T, so they are computed beside the analysis.
+                TheoryColumns.Record(TheoryPredictions.Isometry(cell.Family, cell.Parameters, isometry.Steps, cancellationToken), metrics, statuses);
             }
         }
 

@@ -19,6 +19,9 @@ public static class CellMetrics
     public const string LyapunovTwinMax = "lyapunov_twin_max";
     public const string LyapunovConverged = "lyapunov_converged_fraction";
     public const string MeanSquareActivity = "mean_square_activity";
+
+    /// <summary>Fraction of realisations whose initial scales ended on different attractors (needs initialScales).</summary>
+    public const string Bistable = "bistable";
     public const string SpectralRadius = "spectral_radius";
     public const string SpectralAbscissa = "spectral_abscissa";
     public const string SlowModeFraction = "slow_mode_fraction";
@@ -29,13 +32,23 @@ public static class CellMetrics
     public const string FixedPointsFailedStarts = "fixed_points_failed_starts";
     public const string FixedPointsSlowRejected = "fixed_points_slow_points_rejected";
     public const string FixedPointsSingletons = "fixed_points_singletons";
+    public const string IsometryQ = "isometry_q";
+    public const string IsometryStateSecondMoment = "isometry_state_second_moment";
+    public const string IsometryGateSecondMoment = "isometry_gate_second_moment";
+    public const string IsometryChi = "isometry_chi";
+    public const string IsometryCorrelation = "isometry_c";
+    public const string IsometrySv2Mean = "isometry_sv2_mean";
+    public const string IsometrySv2Variance = "isometry_sv2_variance";
+    public const string IsometrySteps = "isometry_steps";
 
     /// <summary>Measured metrics in column order (each followed by its _sem/_min/_max companions).</summary>
     public static IReadOnlyList<string> Measured { get; } =
     [
         LyapunovMax, LyapunovSum, KaplanYorke, EntropyRate, LyapunovWindowSpread, LyapunovTwinMax, LyapunovConverged,
-        MeanSquareActivity, SpectralRadius, SpectralAbscissa, SlowModeFraction, RmtEdge,
+        MeanSquareActivity, Bistable, SpectralRadius, SpectralAbscissa, SlowModeFraction, RmtEdge,
         FixedPoints, FixedPointsStable, FixedPointsMaxIndex, FixedPointsFailedStarts, FixedPointsSlowRejected, FixedPointsSingletons,
+        IsometryQ, IsometryStateSecondMoment, IsometryGateSecondMoment, IsometryChi, IsometryCorrelation, IsometrySv2Mean,
+        IsometrySv2Variance, IsometrySteps,
     ];
 
     /// <summary>Every column name in documented order: each measured metric with its companions, then theory.</summary>

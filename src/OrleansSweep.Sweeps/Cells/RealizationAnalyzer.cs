@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansSweep.Science;
 using OrleansSweep.Science.FixedPoints;
+using OrleansSweep.Science.Isometry;
 using OrleansSweep.Science.LinearAlgebra;
 using OrleansSweep.Science.Lyapunov;
 using OrleansSweep.Science.Models;
@@ -39,11 +40,31 @@ internal sealed class RealizationAnalyzer(IDenseKernels kernels)
 
         if (cell.Analyses.Lyapunov is { } lyapunovSettings)
         {
-            var options = LyapunovOptionsFrom(lyapunovSettings, network.Dimension);
-            var lyapunov = TraceAnalysis(Spans.Lyapunov, model,
-                () => LyapunovAnalysis.Run(network, Stream(StreamRole.InitialState), Stream(StreamRole.Basis), Stream(StreamRole.TwinPerturbation), options, kernels, cancellationToken),
-                run => TelemetryOutcome(run.Outcome), DescribeLyapunov);
-            RecordLyapunov(result, lyapunov, network.Units, lyapunovSettings.TwinCheck);
+            // One run per initial scale on the same network, all from the same streams: the initial states differ only
+            // in scale, and the first scale gives exactly the numbers of a spec with one scale.
+            var runs = new List<LyapunovResult>();
+            foreach (var scale in lyapunovSettings.ScalesToRun)
+            {
+                var options = LyapunovOptionsFrom(lyapunovSettings, network.Dimension) with { InitialStateScale = scale };
+                runs.Add(TraceAnalysis(Spans.Lyapunov, model,
+                    () => LyapunovAnalysis.Run(network, Stream(StreamRole.InitialState), Stream(StreamRole.Basis), Stream(StreamRole.TwinPerturbation), options, kernels, cancellationToken),
+                    run => TelemetryOutcome(run.Outcome), DescribeLyapunov));
+            }
+
+            RecordLyapunov(result, runs[0], network.Units, lyapunovSettings.TwinCheck);
+            if (lyapunovSettings.InitialScales is not null)
+            {
+                ScaleColumns.Record(result, runs, network.Units);
+            }
+        }
+
+        if (cell.Analyses.Isometry is { } isometrySettings)
+        {
+            // The second trajectory starts from a labelled child of the initial-state stream (independent of its parent).
+            var isometry = IsometryAnalysis.Run(
+                network, Stream(StreamRole.InitialState), Stream(StreamRole.InitialState).Fork(IsometryColumns.SecondStateLabel),
+                Stream(StreamRole.Basis).Fork(IsometryColumns.ProbeLabel), IsometryColumns.OptionsFrom(isometrySettings), kernels, cancellationToken);
+            IsometryColumns.Record(result, isometry);
         }
 
         if (cell.Analyses.Spectrum is { } spectrumSettings)

@@ -11,18 +11,20 @@ public sealed record AnalysisSettings(
     LyapunovSettings? Lyapunov = null,
     SpectrumSettings? Spectrum = null,
     FixedPointSettings? FixedPoints = null,
-    TheorySettings? Theory = null)
+    TheorySettings? Theory = null,
+    IsometrySettings? Isometry = null)
 {
     public const string LyapunovName = "lyapunov";
     public const string SpectrumName = "spectrum";
     public const string FixedPointsName = "fixedPoints";
     public const string TheoryName = "theory";
+    public const string IsometryName = "isometry";
 
     /// <summary>The spec names of the analyses.</summary>
-    public static IReadOnlyList<string> Names { get; } = [LyapunovName, SpectrumName, FixedPointsName, TheoryName];
+    public static IReadOnlyList<string> Names { get; } = [LyapunovName, SpectrumName, FixedPointsName, TheoryName, IsometryName];
 
     /// <summary>Whether at least one analysis is on.</summary>
-    public bool AnyOn => Lyapunov is not null || Spectrum is not null || FixedPoints is not null || Theory is not null;
+    public bool AnyOn => Lyapunov is not null || Spectrum is not null || FixedPoints is not null || Theory is not null || Isometry is not null;
 
     /// <summary>The knob names of the analysis called <paramref name="analysisName"/>.</summary>
     internal static IReadOnlyList<string> KnobNamesOf(string analysisName) => analysisName switch
@@ -31,6 +33,7 @@ public sealed record AnalysisSettings(
         SpectrumName => SpectrumSettings.KnobNames,
         FixedPointsName => FixedPointSettings.KnobNames,
         TheoryName => TheorySettings.KnobNames,
+        IsometryName => IsometrySettings.KnobNames,
         _ => throw new ArgumentOutOfRangeException(nameof(analysisName), analysisName, "not an analysis"),
     };
 
@@ -79,6 +82,13 @@ public sealed record AnalysisSettings(
             (FixedPointsName, FixedPoints?.Knobs()),
             (TheoryName, Theory is null ? null : TheorySettings.Knobs()),
         };
+        // isometry came later: it is listed only when on, so the canonical text (and every cell id) of a spec without it
+        // is unchanged.
+        if (Isometry is not null)
+        {
+            entries = [.. entries, (IsometryName, Isometry.Knobs())];
+        }
+
         return entries
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .Select(e => (e.Name, e.Knobs is null ? null : (IReadOnlyList<Knob>)[.. e.Knobs.OrderBy(k => k.Name, StringComparer.Ordinal)]));

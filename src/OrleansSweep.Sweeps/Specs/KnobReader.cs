@@ -41,6 +41,12 @@ internal sealed class KnobReader
 
     public string PathOf(string knob) => JsonValues.Path(analysisPath, knob);
 
+    /// <summary>Whether the knob is written in the spec (its value may still be wrong).</summary>
+    public bool Has(string knob) => values.ContainsKey(knob);
+
+    /// <summary>Records an error about a knob that is present.</summary>
+    public void Error(string knob, string message, string fix) => errorList.Add(PathOf(knob), message, fix);
+
     public int Whole(string knob, int fallback, int minimum, int maximum = int.MaxValue) =>
         values.TryGetValue(knob, out var element) &&
         JsonValues.TryWhole(element, PathOf(knob), errorList, minimum, maximum, out var value)

@@ -37,6 +37,19 @@ public sealed record LyapunovSettings
     public double InitialScale { get; init; } = DefaultInitialScale;
 
     /// <summary>
+    /// Several initial-state scales s_1, s_2, … (each ≥ 0), or null for the single <see cref="InitialScale"/>. Every
+    /// realisation runs the analysis once per scale on the same network, from the same Gaussian direction scaled by s_i;
+    /// the headline columns come from the first scale, <c>lyapunov_max_scale_i</c> and <c>mean_square_activity_scale_i</c>
+    /// (i = 1, 2, … by position) from each, and <c>bistable</c> is the fraction of realisations whose scales ended on
+    /// different attractors (<see cref="Science.Lyapunov.Bistability"/>). When absent the knob is not part of the cell
+    /// id, so specs without it keep their cell ids and numbers. JSON: <c>"initialScales": [1, 0.01]</c>.
+    /// </summary>
+    public IReadOnlyList<double>? InitialScales { get; init; }
+
+    /// <summary>The scales actually run: <see cref="InitialScales"/>, or the single <see cref="InitialScale"/>.</summary>
+    public IReadOnlyList<double> ScalesToRun => InitialScales ?? [InitialScale];
+
+    /// <summary>
     /// Equal windows the averaging time is split into; the spread of the per-window λ_max gives its standard error
     /// (≥ 2). Default 10.
     /// </summary>
@@ -45,9 +58,17 @@ public sealed record LyapunovSettings
     /// <summary>Whether a renormalised twin trajectory cross-checks λ_max. Default true.</summary>
     public bool TwinCheck { get; init; } = DefaultTwinCheck;
 
-    internal static IReadOnlyList<string> KnobNames { get; } = [.. new LyapunovSettings().Knobs().Select(k => k.Name)];
+    internal const string InitialScalesName = "initialScales";
 
-    internal IReadOnlyList<Knob> Knobs() =>
+    internal static IReadOnlyList<string> KnobNames { get; } = [.. new LyapunovSettings().Knobs().Select(k => k.Name), InitialScalesName];
+
+    // initialScales is listed only when set (and then replaces initialScale), so the canonical text and the cell id of
+    // a spec without it are unchanged, and the canonical spec never holds both.
+    internal IReadOnlyList<Knob> Knobs() => InitialScales is null
+        ? BaseKnobs()
+        : [.. BaseKnobs().Where(k => k.Name != "initialScale"), new(InitialScalesName, InitialScales)];
+
+    private List<Knob> BaseKnobs() =>
     [
         new("exponents", Exponents),
         new("transientTime", TransientTime),

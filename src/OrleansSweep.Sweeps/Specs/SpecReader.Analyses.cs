@@ -55,6 +55,7 @@ internal sealed partial class SpecReader
                 AnalysisSettings.LyapunovName => settings with { Lyapunov = ReadLyapunov(knobs) },
                 AnalysisSettings.SpectrumName => settings with { Spectrum = ReadSpectrum(knobs) },
                 AnalysisSettings.FixedPointsName => settings with { FixedPoints = ReadFixedPoints(knobs) },
+                AnalysisSettings.IsometryName => settings with { Isometry = ReadIsometry(knobs) },
                 _ => settings with { Theory = new TheorySettings() },
             };
         }
@@ -73,6 +74,7 @@ internal sealed partial class SpecReader
         AveragingTime = knobs.Real("averagingTime", LyapunovSettings.DefaultAveragingTime, 0, positive: true),
         OrthonormalizationInterval = knobs.Real("orthonormalizationInterval", LyapunovSettings.DefaultOrthonormalizationInterval, 0, positive: true),
         InitialScale = knobs.Real("initialScale", LyapunovSettings.DefaultInitialScale, 0),
+        InitialScales = ReadInitialScales(knobs),
         Windows = knobs.Whole("windows", LyapunovSettings.DefaultWindows, 2),
         TwinCheck = knobs.Flag("twinCheck", LyapunovSettings.DefaultTwinCheck),
     };

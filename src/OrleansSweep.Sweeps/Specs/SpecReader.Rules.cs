@@ -27,6 +27,8 @@ internal sealed partial class SpecReader
         }
 
         CheckAnalysesTogether();
+        CheckResetGate();
+        CheckIsometryModel();
         if (model is not { } family || !unitsKnown || errors.Any("n") || errors.Any("grid.n"))
         {
             return;

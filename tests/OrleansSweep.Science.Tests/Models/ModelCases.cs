@@ -33,6 +33,8 @@ internal static class ModelCases
         { ModelFamily.Gated, string.Empty },
         { ModelFamily.Gated, "alphaZ=10;alphaR=10;bZ=-1;bR=0.5;betaH=0.2;tauZ=2;tauR=0.5" },
         { ModelFamily.Gated, "gH=1.5;alphaZ=15;alphaR=10;integrator=1;dt=0.1" },
+        { ModelFamily.Gated, "alphaZ=10;alphaR=10;bZ=-1;bR=0.5;betaH=0.2;tauZ=2;tauR=0" }, // adiabatic reset gate
+        { ModelFamily.Gated, "gH=2.5;alphaR=6;bR=-1;tauR=0;integrator=1" },
     };
 
     public static TheoryData<ModelFamily, string> Flows => new()
@@ -40,6 +42,7 @@ internal static class ModelCases
         { ModelFamily.Rate, "g=2.5" },
         { ModelFamily.Gated, "alphaZ=10;alphaR=10;bZ=-1;bR=0.5;betaH=0.2;tauZ=2;tauR=0.5" },
         { ModelFamily.Gated, "gH=4;alphaZ=3;alphaR=3;dt=0.1" },
+        { ModelFamily.Gated, "gH=3;alphaZ=3;alphaR=8;bR=-1;tauR=0" },
     };
 
     /// <summary>The step at which driven networks are evaluated (any fixed t: inputs and untied weights depend on it).</summary>

@@ -3,7 +3,11 @@ using OrleansSweep.Science.Theory.Solvers;
 namespace OrleansSweep.Science.Theory.SignalPropagation;
 
 /// <summary>A critical point found by root bracketing, with its status.</summary>
-public sealed record CriticalPoint(double Value, AnalysisOutcome Outcome);
+public sealed record CriticalPoint(double Value, AnalysisOutcome Outcome)
+{
+    /// <summary>Where a saddle-node jump of χ across 1 was found instead of a crossing (NaN when none).</summary>
+    public double JumpAt { get; init; } = double.NaN;
+}
 
 /// <summary>
 /// The order–chaos line χ = 1 of the CPS cells (§B.7) as the critical recurrent variance σ_w²_c at given other
@@ -43,15 +47,55 @@ public static class CriticalLine
     public static CriticalPoint MinimalSigmaW2(double muB, double sigmaV2 = 1, double sigmaB2 = 0, double r = 1, CancellationToken ct = default)
     {
         var grid = ScalarRoot.GeometricGrid(1e-2, 1e4, 61);
-        return Find(
+        var critical = Find(
             w2 =>
             {
                 var p = new CpsParameters(w2, sigmaV2, r, sigmaB2, muB);
-                return MinimalMeanField.Solve(p, ct).Chi - 1;
+                return MinimalMeanField.Chi(p, ct) - 1;
             },
             grid,
             "χ < 1 for every σ_w² ≤ 10⁴",
             ct);
+        return critical.Outcome.Status == AnalysisStatus.Converged
+            ? RejectJump(critical, w2 => MinimalMeanField.Chi(new CpsParameters(w2, sigmaV2, r, sigmaB2, muB), ct), ct)
+            : critical;
+    }
+
+    /// <summary>
+    /// Relative step either side of a root at which χ is re-evaluated to tell a crossing from a jump: 10⁻⁶.
+    /// A continuous χ changes there by ~10⁻⁶·σ_w²·dχ/dσ_w² ≪ <see cref="JumpThreshold"/>.
+    /// </summary>
+    public const double JumpProbe = 1e-6;
+
+    /// <summary>A change of χ across the probe interval above which the root is a jump, not a crossing: 10⁻³.</summary>
+    public const double JumpThreshold = 1e-3;
+
+    /// <summary>
+    /// A sign change of χ − 1 found by bracketing is a χ = 1 crossing only if χ is continuous there. At a saddle-node of
+    /// the mean-field map (the branch reached from h = 0 disappears, e.g. minimalRNN μ_b = 6 near σ_w² ≈ 40) Q* and χ jump,
+    /// and the "root" is the jump: reported as NotApplicable with both sides of the jump, never as a critical point.
+    /// </summary>
+    private static CriticalPoint RejectJump(CriticalPoint root, Func<double, double> chi, CancellationToken ct)
+    {
+        double below, above;
+        try
+        {
+            below = chi(root.Value * (1 - JumpProbe));
+            above = chi(root.Value * (1 + JumpProbe));
+            ct.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new CriticalPoint(double.NaN, AnalysisOutcome.Cancelled);
+        }
+
+        return Math.Abs(above - below) <= JumpThreshold
+            ? root
+            : new CriticalPoint(double.NaN, AnalysisOutcome.NotApplicable(
+                $"saddle-node jump, not a χ = 1 crossing: χ jumps from {below:G4} to {above:G4} at σ_w² = {root.Value:G6} (the Q* branch reached from h = 0 ends)"))
+            {
+                JumpAt = root.Value,
+            };
     }
 
     private static CriticalPoint Find(Func<double, double> chiMinusOne, double[] grid, string noCrossing, CancellationToken ct)

@@ -14,6 +14,12 @@ namespace OrleansSweep.Science.Theory.SignalPropagation;
 public sealed record SignalPropagationResult(
     double QStar, double? StateSecondMoment, double Chi, double CStar, double ChiC, double Xi, AnalysisOutcome Outcome)
 {
+    /// <summary>
+    /// Stable fixed points of the mean-field map (minimalRNN Q map; 1 for the vanilla RNN, whose tanh map is concave).
+    /// When &gt; 1 every value above is of the smallest branch, the one reached from h = 0.
+    /// </summary>
+    public int StableBranches { get; init; } = 1;
+
     /// <summary>ξ = −1/ln χ_c, +∞ when χ_c ≥ 1 − 10⁻¹² (the critical line, where correlations decay sub-exponentially).</summary>
     public static double Timescale(double chiC) =>
         chiC >= 1 - 1e-12 ? double.PositiveInfinity : chiC <= 0 ? 0 : -1.0 / Math.Log(chiC);
