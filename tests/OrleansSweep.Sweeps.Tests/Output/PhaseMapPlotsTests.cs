@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Output;
-using OrleansSweep.Sweeps.Tests.Coordination;
 
 namespace OrleansSweep.Sweeps.Tests.Output;
 

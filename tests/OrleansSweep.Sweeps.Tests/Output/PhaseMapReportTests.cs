@@ -1,5 +1,4 @@
 using OrleansSweep.Sweeps.Output;
-using OrleansSweep.Sweeps.Tests.Coordination;
 
 namespace OrleansSweep.Sweeps.Tests.Output;
 

@@ -1,6 +1,5 @@
 using OrleansSweep.Contracts;
 using OrleansSweep.Sweeps.Coordination;
-using OrleansSweep.Sweeps.Tests.Coordination;
 
 namespace OrleansSweep.Sweeps.Tests.Output;
 
