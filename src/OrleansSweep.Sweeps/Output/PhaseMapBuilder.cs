@@ -43,9 +43,23 @@ public static class PhaseMapBuilder
         columns.Add(new("status", ColumnType.Utf8, false, plan.Cells.Select(c => (string?)(ResultOf(c)?.Status ?? "missing")).ToArray()));
         columns.Add(new("error", ColumnType.Utf8, true, plan.Cells.Select(c => ResultOf(c)?.Error).ToArray()));
 
+        // Status texts ("converged", "not converged: …") sit beside their value: a null theory value says why.
+        var statuses = results.SelectMany(r => r.Statuses.Keys).ToHashSet(StringComparer.Ordinal);
+        void AddStatus(string name) =>
+            columns.Add(new(name, ColumnType.Utf8, true, plan.Cells.Select(c => ResultOf(c)?.Statuses.GetValueOrDefault(name)).ToArray()));
+
         foreach (var metric in MetricOrder(results))
         {
             columns.Add(new(metric, ColumnType.Double, true, plan.Cells.Select(c => ResultOf(c)?.Metrics.GetValueOrDefault(metric)).ToArray()));
+            if (statuses.Remove(metric + "_status"))
+            {
+                AddStatus(metric + "_status");
+            }
+        }
+
+        foreach (var name in statuses.Order(StringComparer.Ordinal))
+        {
+            AddStatus(name);
         }
 
         columns.Add(new("duration_seconds", ColumnType.Double, true, plan.Cells.Select(c => ResultOf(c)?.DurationSeconds).ToArray()));

@@ -24,9 +24,9 @@ public static class RefinableMetrics
     /// <summary>Theory value names (without the prefix) emitted by TheoryPredictions.</summary>
     public static IReadOnlyList<string> TheoryNames { get; } =
     [
-        "alpha_r_tricritical", "c_star", "chi", "chi_1", "chi_c", "critical_sigma_w2", "delta0", "delta0_sampled",
+        "alpha_r_tricritical", "assumes_adiabatic_reset", "assumes_untied_weights", "assumption_unmet", "c_star", "chi", "chi_1", "chi_c", "critical_sigma_w2", "delta0", "delta0_sampled",
         "delta0_sampled_se", "g_c", "g_fp", "isometry_variance_per_step", "lyapunov_max", "lyapunov_max_zero_fp",
-        "q_h_star", "q_star", "relaxation_time", "relaxation_time_se", "static_fp_exists", "transition_continuous", "xi",
+        "q_h_star", "q_star", "relaxation_time", "relaxation_time_se", "saddle_node_sigma_w2", "stable_branches", "static_fp_exists", "transition_continuous", "xi",
         "zero_fp_line", "zero_fp_stable",
     ];
 
