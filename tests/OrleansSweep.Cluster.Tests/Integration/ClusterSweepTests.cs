@@ -76,14 +76,14 @@ public sealed class ClusterSweepTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    internal static async Task Until(Func<Task<bool>> condition, TimeSpan patience, string what)
+    internal static async Task Until(Func<Task<bool>> condition, TimeSpan patience, string what, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + patience;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{what}: not within {patience}");
+                throw new TimeoutException($"{what}: not within {patience}\n{diagnostics?.Invoke()}");
             }
 
             await Task.Delay(25);

@@ -11,7 +11,14 @@ internal sealed class TestCluster : IAsyncDisposable
     public RedisServer Redis { get; }
 
     /// <summary>Fresh per cluster: a silo reusing an id waits for stale membership rows to expire (98 s measured).</summary>
-    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
+    /// <remarks>A restart after a whole-cluster crash takes a new one (<see cref="RenewClusterId"/>); stored state and
+    /// reminders are keyed by the service id, which stays.</remarks>
+    public string ClusterId { get; private set; } = NewClusterId();
+
+    /// <summary>For a cold restart: the dead silos' membership rows stay under the old id.</summary>
+    public void RenewClusterId() => ClusterId = NewClusterId();
+
+    private static string NewClusterId() => "test-" + Guid.NewGuid().ToString("N")[..12];
 
     public List<SiloProcess> Silos { get; } = [];
 
