@@ -64,6 +64,10 @@ internal static class EngineProbe
         Row("embedded, ms per cell (slope large − small)", $"{slope:F3}");
         Row("embedded, ms per cell (small total / cells, fixed cost included)", $"{Median(embeddedSmall, r => r.WallMs) / small.CellCount:F3}");
         Row("engine overhead per cell (slope − CellWorker)", $"{slope - directPerCell:F3}");
+        var computeSlope = (Median(embeddedLarge, r => r.ComputedMs) - Median(embeddedSmall, r => r.ComputedMs)) / extraCells;
+        var outputSlope = (Median(embeddedLarge, r => r.WallMs - r.ComputedMs) - Median(embeddedSmall, r => r.WallMs - r.ComputedMs)) / extraCells;
+        Row("  of which: host build → sweep completed, ms per cell (slope)", $"{computeSlope:F3}");
+        Row("  of which: completed → outputs written (result pages, phase map), ms per cell (slope)", $"{outputSlope:F3}");
         Row("process CPU, ms per cell (slope large − small; both cores, JIT included)", $"{cpuSlope:F3}");
         Row("first embedded sweep of the process (cold JIT), small, ms per cell incl. fixed cost", $"{cold.WallMs / small.CellCount:F3}");
         Row("first embedded sweep: host build → silo started / → first cell counted, ms", $"{cold.HostStartedMs:F0} / {cold.FirstCellMs:F0}");
