@@ -78,6 +78,7 @@ if [ "$what" = all ] || [ "$what" = peers ]; then
   "$bench" throughput 64 2 128 | tee -a "$peers"
   "$bench" throughput 1 4 256 | tee -a "$peers"
   "$bench" engine 2000 100000 | tee "$art/engine.md"
+  benchmarks/coldstart.sh 3 | tee -a "$peers"
   if [ -x /usr/bin/redis-server ]; then
     # A private Redis on 127.0.0.1 and silo processes: overhead per trivial cell, 1 vs 2 silos, kill -9 of a silo.
     "$bench" cluster | tee "$art/cluster.md"
