@@ -96,7 +96,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             lock (output)
             {
-                output.AppendLine(line);
+                output.Append(DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)).Append(' ').AppendLine(line);
             }
         }
     }

@@ -56,6 +56,7 @@ internal static class Failover
         var own = await survivor.StatsAsync();
         var ownTaken = own.Accepted - before[survivor.Name].Computed;
         var clock = Stopwatch.StartNew();
+        var killedAt = DateTime.UtcNow;
         await victim.Process.KillAsync();
         var killed = clock.Elapsed;
         TimeSpan? accepted = null, running = null;
@@ -95,6 +96,12 @@ internal static class Failover
         Console.WriteLine($"| failover: kill → a dead silo's cell accepted by the survivor ({survivor.Name}'s /stats) | **{Seconds(accepted)}** | survivor had {ownTaken} cells of its own |");
         Console.WriteLine($"| failover: kill → that cell running on the survivor (Busy after its own cells) | {Seconds(running)} | |");
         Console.WriteLine($"| failover: kill → sweep completed | {(last is { IsFinished: true } ? Seconds(clock.Elapsed) : "not within 120 s")} | {last?.State}, done {last?.Done}/{last?.Total}, duplicates {last?.DuplicatesDropped} |");
+        // The survivor's own account of the death (membership), to set against the timeline.
+        foreach (var line in survivor.Process.Output.Split('\n').Where(l => l.Contains("dead", StringComparison.OrdinalIgnoreCase) || l.Contains("Declar", StringComparison.Ordinal)).Take(10))
+        {
+            Console.WriteLine($"# survivor log (kill at {killedAt:HH:mm:ss.fff}): {line.Trim()}");
+        }
+
         Console.WriteLine("# failover timeline (survivor /stats, sweep status):");
         foreach (var line in timeline)
         {

@@ -36,6 +36,8 @@ internal sealed class SiloNode : IAsyncDisposable
             "--dashboard-port", httpPort.ToString(CultureInfo.InvariantCulture),
             "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
             "--name", name,
+            // Membership at Information: the kill -9 run reads when the survivor declared the victim dead.
+            "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
         ]);
         var silo = new SiloNode(name, httpPort, process);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
