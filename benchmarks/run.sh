@@ -4,8 +4,9 @@
 # kernels: BenchmarkDotNet kernel + hot-loop suites, managed and OpenBLAS
 # cells:   whole-cell suites (OpenBLAS; the Lyapunov cell also managed)
 # peers:   wall + CPU-time Lyapunov probe, NumPy peers, the 2-core sweep comparison, engine overhead and memory,
-#          and the cluster over a private RabbitMQ (overhead per cell, 1 vs 2 silo processes)
-# Results: benchmarks/artifacts/{results/*.csv,*.md,peers.jsonl,engine.md}; summary printed at the end.
+#          the single-cell realisation comparison (1 cell × 4 realisations, N = 256), the embedded engine's overhead,
+#          cold start and memory, and the cluster over a private Redis (overhead per cell, 1 vs 2 silo processes, kill -9)
+# Results: benchmarks/artifacts/{results/*.csv,*.md,peers.jsonl,engine.md,cluster.md}; summary printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -23,7 +24,8 @@ python_with_numpy() {
 }
 
 if [ "$what" != summary ]; then
-  dotnet_cli build benchmarks/OrleansSweep.Benchmarks -c Release -nologo -v q
+  # The solution, not only the benchmarks: the cluster probe starts the silo executable built in silo/bin/Release.
+  dotnet_cli build OrleansSweep.sln -c Release -nologo -v q
   # Run a copy, so that a rebuild during a long run cannot replace the binaries under it.
   rm -rf "$art/bin" && cp -r benchmarks/OrleansSweep.Benchmarks/bin/Release/net10.0 "$art/bin"
 fi
@@ -55,7 +57,14 @@ if [ "$what" = all ] || [ "$what" = peers ]; then
     "$py" benchmarks/numpy/lyapunov_rate.py --n 128 --k 128 --cells 64 --seed 1000 > "$art/numpy-sweep-1.json" &
     wait
     end=$(date +%s.%N)
-    echo "{\"bench\": \"numpy_lyapunov_sweep_2proc\", \"n\": 128, \"runs\": 128, \"total_s\": $(python3 -c "print(round($end - $start, 3))")}" | tee -a "$peers"
+    echo "{\"bench\": \"numpy_lyapunov_sweep_2proc\", \"n\": 128, \"runs\": 128, \"total_s\": $(python3 -c "print(round($end - $start, 3))"), \"load\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$peers"
+    # One cell × 4 realisations at N = 256 (full spectrum): NumPy's best on 2 cores is 2 processes × 2 realisations.
+    start=$(date +%s.%N)
+    "$py" benchmarks/numpy/lyapunov_rate.py --n 256 --k 256 --cells 2 --seed 0 > "$art/numpy-cell-0.json" &
+    "$py" benchmarks/numpy/lyapunov_rate.py --n 256 --k 256 --cells 2 --seed 1000 > "$art/numpy-cell-1.json" &
+    wait
+    end=$(date +%s.%N)
+    echo "{\"bench\": \"numpy_lyapunov_sweep_2proc\", \"n\": 256, \"runs\": 4, \"total_s\": $(python3 -c "print(round($end - $start, 3))"), \"load\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" | tee -a "$peers"
     if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then
       # The AVX-512 kernels, which the product asks OpenBLAS for on such CPUs unless OPENBLAS_CORETYPE is already set
       # (this machine's environment pins Haswell): ours and NumPy's on the same kernels, and that DGEMM rate.
@@ -67,12 +76,14 @@ if [ "$what" = all ] || [ "$what" = peers ]; then
     echo "NumPy not found (Debian: apt-get install python3-numpy): NumPy peers skipped" >&2
   fi
   "$bench" throughput 64 2 128 | tee -a "$peers"
-  "$bench" engine 1000 10000 | tee "$art/engine.md"
-  if command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
-    # A private broker on 127.0.0.1 and silo processes: overhead per trivial cell, then 1 vs 2 worker silos.
-    "$bench" broker | tee -a "$peers"
+  "$bench" throughput 1 4 256 | tee -a "$peers"
+  "$bench" engine 2000 100000 | tee "$art/engine.md"
+  benchmarks/coldstart.sh 3 | tee -a "$peers"
+  if [ -x /usr/bin/redis-server ]; then
+    # A private Redis on 127.0.0.1 and silo processes: overhead per trivial cell, 1 vs 2 silos, kill -9 of a silo.
+    "$bench" cluster | tee "$art/cluster.md"
   else
-    echo "rabbitmq-server not installed (Debian: apt-get install rabbitmq-server): broker probe skipped" >&2
+    echo "redis-server not installed (Debian: apt-get install redis-server): cluster probe skipped" >&2
   fi
 fi
 

@@ -102,12 +102,10 @@ def main():
     if ours and theirs:
         r = theirs["total_s"] / ours["total_s"]
         print(f"| 2-core sweep (64 cells × 2 realisations, N = 128) ≥ 1.3× NumPy 2 processes | {ours['total_s']:.1f} s | NumPy {theirs['total_s']:.1f} s | {r:.2f} | {'yes' if r >= 1.3 else 'no'} |")
-    broker = peers.get(("cluster_engine_overhead", "", None))
-    if broker:
-        print(f"| engine overhead per trivial cell over RabbitMQ ≤ 5 ms (slope − CellWorker, warmed silos) | {broker['overhead_ms_per_cell']:.2f} ms | CellWorker {broker['direct_ms_per_cell']:.3f} ms | - | {'yes' if broker['overhead_ms_per_cell'] <= 5 else 'no'} |")
-    scaling = peers.get(("cluster_silo_scaling", "", 128))
-    if scaling:
-        print(f"| 2 silo processes ≥ 1.8× one (64 cells × 2 realisations, N = 128, RabbitMQ) | {scaling['two_silo_s']:.1f} s | 1 silo {scaling['one_silo_s']:.1f} s | {scaling['speedup']:.2f} | {'yes' if scaling['speedup'] >= 1.8 else 'no'} |")
+    ours, theirs = peers.get(("dotnet_lyapunov_sweep", "", 256)), peers.get(("numpy_lyapunov_sweep_2proc", "", 256))
+    if ours and theirs:
+        r = theirs["total_s"] / ours["total_s"]
+        print(f"| one cell × 4 realisations, N = 256, 2 cores ≥ NumPy 2 processes | {ours['total_s']:.2f} s | NumPy {theirs['total_s']:.2f} s | {r:.2f} | {'yes' if r >= 1.0 else 'no'} |")
     ours, theirs, dgemm = (peers.get(("dotnet_lyapunov_rate_avx512", "openblas", 256)),
                            peers.get(("numpy_lyapunov_rate_avx512", "", 256)), peers.get(("numpy_gemm_avx512", "", 256)))
     if ours and theirs and dgemm:
@@ -119,10 +117,11 @@ def main():
         default_numpy = peers.get(("numpy_lyapunov_rate", "", 256))
         if default_numpy:
             print(f"| Lyapunov vs NumPy on the environment's kernels (CPU time) | {ours['median_cpu_s']:.3f} s | {default_numpy['median_cpu_s']:.3f} s | {default_numpy['median_cpu_s'] / ours['median_cpu_s']:.2f} |")
-    engine = os.path.join(folder, "engine.md")
-    if os.path.exists(engine):
-        print("\n## Engine (benchmarks/artifacts/engine.md)")
-        print(open(engine, encoding="utf-8").read())
+    for name, title in (("engine.md", "Engine, embedded silo"), ("cluster.md", "Cluster over Redis, silo processes")):
+        path = os.path.join(folder, name)
+        if os.path.exists(path):
+            print(f"\n## {title} (benchmarks/artifacts/{name})")
+            print(open(path, encoding="utf-8").read())
 
 
 if __name__ == "__main__":

@@ -1,16 +1,14 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
+using OrleansSweep.Contracts;
 using OrleansSweep.Science.LinearAlgebra;
-using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Specs;
-using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Benchmarks.Engine;
 
 /// <summary>
-/// Engine overhead per trivial cell and memory over a long sweep (issue 7: ≤ 1 ms per cell embedded; memory flat over
-/// 10,000 cells). Outside BenchmarkDotNet because every run starts and stops a host; medians of repeated runs.
+/// Engine overhead per trivial cell of the embedded Orleans silo, durable SQLite grain storage included, and memory
+/// over a long sweep (issue 12: ≤ 0.15 ms per cell; memory flat over 100,000 cells). Outside BenchmarkDotNet because every run starts and stops a host; medians of repeated runs.
 /// </summary>
 /// <remarks>
 /// <para>Per-cell cost is the slope between sweeps of C and 2C cells, so the fixed cost of a sweep (host start, store
@@ -28,14 +26,14 @@ internal static class EngineProbe
     public static async Task<int> RunAsync(string[] args)
     {
         var cells = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        var memoryCells = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var memoryCells = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var ct = CancellationToken.None;
         Console.WriteLine($"# engine probe: kernels {DenseKernels.Describe()}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, JIT {JitMode()}");
         Console.WriteLine($"# load average at start: {LoadAverage()}");
 
         var small = TrivialSweep.Of(cells, "bench-engine-small");
         var large = TrivialSweep.Of(2 * cells, "bench-engine-large");
-        // Warm-up: one whole small sweep through each path (JIT, SQLite, MassTransit set-up); the first one is what a
+        // Warm-up: one whole small sweep through each path (JIT, SQLite, Orleans set-up); the first one is what a
         // fresh `sweep run` of that size costs, so it is reported.
         var cold = await TimeEmbedded(small, 1, ct);
         await DirectRun.RunAsync(small, ct);
@@ -66,12 +64,23 @@ internal static class EngineProbe
         Row("embedded, ms per cell (slope large − small)", $"{slope:F3}");
         Row("embedded, ms per cell (small total / cells, fixed cost included)", $"{Median(embeddedSmall, r => r.WallMs) / small.CellCount:F3}");
         Row("engine overhead per cell (slope − CellWorker)", $"{slope - directPerCell:F3}");
+        var computeSlope = (Median(embeddedLarge, r => r.ComputedMs) - Median(embeddedSmall, r => r.ComputedMs)) / extraCells;
+        var outputSlope = (Median(embeddedLarge, r => r.WallMs - r.ComputedMs) - Median(embeddedSmall, r => r.WallMs - r.ComputedMs)) / extraCells;
+        Row("  of which: host build → sweep completed, ms per cell (slope)", $"{computeSlope:F3}");
+        Row("  of which: completed → outputs written (result pages, phase map), ms per cell (slope)", $"{outputSlope:F3}");
         Row("process CPU, ms per cell (slope large − small; both cores, JIT included)", $"{cpuSlope:F3}");
         Row("first embedded sweep of the process (cold JIT), small, ms per cell incl. fixed cost", $"{cold.WallMs / small.CellCount:F3}");
+        Row("first embedded sweep: host build → silo started / → first cell counted, ms", $"{cold.HostStartedMs:F0} / {cold.FirstCellMs:F0}");
+        Row("warm sweeps: host build → silo started / → first cell counted, ms (medians)", $"{Median(embeddedSmall, r => r.HostStartedMs):F0} / {Median(embeddedSmall, r => r.FirstCellMs):F0}");
+        Row("warm sweeps: completed → outputs written (result pages + phase map), small, ms", $"{Median(embeddedSmall, r => r.WallMs - r.ComputedMs):F0}");
         Row($"embedded, small, total ms (concurrency {Environment.ProcessorCount})", $"{Median(embeddedParallel, r => r.WallMs):F0}");
+        Console.WriteLine($"# load average after the timed sweeps: {LoadAverage()}");
 
-        await Breakdown(small, slope, ct);
-        await MemoryCheck(memoryCells, ct);
+        if (memoryCells > 0)
+        {
+            await MemoryCheck(memoryCells, ct);
+        }
+
         Console.WriteLine();
         Console.WriteLine($"# load average at end: {LoadAverage()}");
         return 0;
@@ -80,63 +89,9 @@ internal static class EngineProbe
     private static async Task<Run> TimeEmbedded(ValidatedSweep sweep, int concurrency, CancellationToken ct)
     {
         var cpu = ProcessCpu();
-        var (outcome, elapsed) = await EmbeddedRun.RunAsync(sweep, concurrency, null, ct);
+        var timing = await EmbeddedRun.RunAsync(sweep, concurrency, null, ct);
         var cpuMs = (ProcessCpu() - cpu).TotalMilliseconds;
-        if (!outcome.Completed || outcome.Failed > 0)
-        {
-            throw new InvalidOperationException($"The sweep did not complete: {outcome.StopReason}, {outcome.Failed} failed.");
-        }
-
-        return new Run(elapsed.TotalMilliseconds, cpuMs);
-    }
-
-    /// <summary>
-    /// One more small sweep at concurrency 1 with a listener on the product's own instruments (not part of the timed
-    /// medians: listening costs a little): the cell on its worker, the store transactions, the batch sizes.
-    /// </summary>
-    /// <param name="sweep">The small sweep.</param>
-    /// <param name="slope">The timed per-cell slope at concurrency 1, which the pieces split.</param>
-    /// <param name="ct">Cancellation.</param>
-    private static async Task Breakdown(ValidatedSweep sweep, double slope, CancellationToken ct)
-    {
-        var sums = new double[3];
-        var counts = new long[3];
-        string[] names = [SweepTelemetry.Instruments.CellDuration, SweepTelemetry.Instruments.WriteLatency, SweepTelemetry.Instruments.BatchSize];
-        void Add(Instrument instrument, double value)
-        {
-            var i = Array.IndexOf(names, instrument.Name);
-            lock (sums)
-            {
-                sums[i] += value;
-                counts[i]++;
-            }
-        }
-
-        Run run;
-        using (var listener = new MeterListener())
-        {
-            listener.InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == SweepTelemetry.MeterName && names.Contains(instrument.Name))
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            };
-            listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Add(instrument, value));
-            listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Add(instrument, value));
-            listener.Start();
-            run = await TimeEmbedded(sweep, 1, ct);
-        }
-
-        var cellMs = 1000 * sums[0] / Math.Max(1, counts[0]);
-        Console.WriteLine();
-        Console.WriteLine($"# where the slope's {slope:F3} ms per cell go (one more small sweep at concurrency 1 with the instruments listened to: "
-            + $"{run.WallMs / sweep.CellCount:F3} ms per cell, fixed cost included)");
-        Console.WriteLine("| piece | ms per cell |");
-        Console.WriteLine("| --- | ---: |");
-        Row("CellWorker inside the engine (decode, analyse, telemetry)", $"{cellMs:F3}");
-        Row($"store transactions (coordinator thread, overlaps the worker; {counts[2]} batches of {sums[2] / Math.Max(1, counts[2]):F1} results)", $"{1000 * sums[1] / sweep.CellCount:F3}");
-        Row("the rest of the slope: transport both ways, thread hand-offs (slope − CellWorker inside)", $"{slope - cellMs:F3}");
+        return new Run(timing.Elapsed.TotalMilliseconds, cpuMs, timing.HostStarted.TotalMilliseconds, timing.FirstCell.TotalMilliseconds, timing.Computed.TotalMilliseconds);
     }
 
     /// <summary>One long embedded sweep; live heap (after a full GC), working set and allocations at ten checkpoints.</summary>
@@ -150,7 +105,7 @@ internal static class EngineProbe
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var liveBefore = GC.GetTotalMemory(forceFullCollection: true);
-        void Sample(SweepProgress progress)
+        void Sample(SweepStatus progress)
         {
             lock (gate)
             {
@@ -166,12 +121,13 @@ internal static class EngineProbe
             }
         }
 
-        var (outcome, elapsed) = await EmbeddedRun.RunAsync(sweep, Environment.ProcessorCount, Sample, ct);
+        var timing = await EmbeddedRun.RunAsync(sweep, Environment.ProcessorCount, Sample, ct);
+        var elapsed = timing.Elapsed;
         var allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
         var liveAfter = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine();
         Console.WriteLine($"# memory over one embedded sweep of {sweep.CellCount} trivial cells (concurrency {Environment.ProcessorCount}): "
-            + $"completed {outcome.Completed}, {elapsed.TotalSeconds:F1} s, {elapsed.TotalMilliseconds / sweep.CellCount:F3} ms per cell");
+            + $"{timing.Status.State}, {elapsed.TotalSeconds:F1} s, {elapsed.TotalMilliseconds / sweep.CellCount:F3} ms per cell");
         Console.WriteLine($"allocated per cell (whole run incl. host, store, phase map): {(allocatedAfter - allocatedBefore) / (double)sweep.CellCount / 1024:F1} KiB");
         Console.WriteLine($"live heap before {liveBefore / 1048576.0:F1} MiB, after the host stopped {liveAfter / 1048576.0:F1} MiB");
         Console.WriteLine();
@@ -201,8 +157,7 @@ internal static class EngineProbe
             + $"tiered PGO {(On("TieredPGO", "System.Runtime.TieredPGO") ? "on" : "off")}";
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + " (1, 5, 15 min)" : "n/a";
+    private static string LoadAverage() => Engine.LoadAverage.Now() + " (1, 5, 15 min)";
 
     private static void Row(string name, string value) => Console.WriteLine($"| {name} | {value} |");
 
@@ -214,5 +169,5 @@ internal static class EngineProbe
 
     private static double Median(List<Run> runs, Func<Run, double> measure) => Median(runs.ConvertAll(r => measure(r)));
 
-    private readonly record struct Run(double WallMs, double CpuMs);
+    private readonly record struct Run(double WallMs, double CpuMs, double HostStartedMs, double FirstCellMs, double ComputedMs);
 }

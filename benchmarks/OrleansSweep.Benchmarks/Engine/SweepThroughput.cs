@@ -5,9 +5,11 @@ using OrleansSweep.Sweeps.Specs;
 namespace OrleansSweep.Benchmarks.Engine;
 
 /// <summary>
-/// Issue 7's whole-sweep target: 64 cells × 2 realisations of the Lyapunov cell at N = 128 (full spectrum, dt = 0.1,
-/// 2,000 steps, t_ONS = 1, no twin) through the embedded engine on all cores; compare with two NumPy processes of one
-/// BLAS thread each (benchmarks/run.sh).
+/// Real cells through the embedded engine on all cores: the Lyapunov cell of <c>rate</c> (full spectrum, Euler
+/// dt = 0.1, 2,000 steps, t_ONS = 1, no twin) on a g grid. Issue 7's 2-core sweep is 64 cells × 2 realisations at
+/// N = 128 (<c>throughput 64 2 128</c>); issue 12's single cell is 1 cell × 4 realisations at N = 256
+/// (<c>throughput 1 4 256</c>), where the executor gives the idle thread's share to the cell's realisations. The NumPy
+/// peers run the same work in two processes of one BLAS thread each (benchmarks/run.sh).
 /// </summary>
 internal static class SweepThroughput
 {
@@ -16,28 +18,39 @@ internal static class SweepThroughput
         var cells = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 64;
         var realizations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
         var n = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 128;
+        var sweep = Spec(cells, realizations, n);
+        var load = LoadAverage.Now();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var timing = await EmbeddedRun.RunAsync(sweep, Environment.ProcessorCount, null, CancellationToken.None);
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var runs = sweep.CellCount * realizations;
+        Console.WriteLine($"{{\"bench\": \"dotnet_lyapunov_sweep\", \"n\": {n}, \"cells\": {sweep.CellCount}, \"realizations\": {realizations}, "
+            + $"\"state\": \"{timing.Status.State}\", \"failed\": {timing.Status.Failed}, "
+            + string.Create(CultureInfo.InvariantCulture, $"\"total_s\": {timing.Elapsed.TotalSeconds:F3}, \"computed_s\": {timing.Computed.TotalSeconds:F3}, \"cpu_s\": {cpuUsed.TotalSeconds:F3}, \"runs_per_s\": {runs / timing.Elapsed.TotalSeconds:F3}, ")
+            + $"\"load_start\": \"{load}\", \"load_end\": \"{LoadAverage.Now()}\"}}");
+        return 0;
+    }
+
+    /// <summary>The spec: <paramref name="cells"/> values of g in [1.5, 3] (g = 2 for a single cell).</summary>
+    public static ValidatedSweep Spec(int cells, int realizations, int n, int seed = 1)
+    {
+        var grid = cells == 1
+            ? "\"g\": { \"values\": [2.0] }"
+            : string.Create(CultureInfo.InvariantCulture, $"\"g\": {{ \"from\": 1.5, \"to\": 3.0, \"steps\": {cells} }}");
         var json = string.Create(CultureInfo.InvariantCulture, $$"""
             {
               "name": "bench-throughput",
               "model": "rate",
               "n": {{n}},
               "realizations": {{realizations}},
-              "seed": 1,
+              "seed": {{seed}},
               "parameters": { "dt": 0.1, "integrator": "euler" },
-              "grid": { "g": { "from": 1.5, "to": 3.0, "steps": {{cells}} } },
+              "grid": { {{grid}} },
               "analyses": {
                 "lyapunov": { "exponents": {{n}}, "transientTime": 0, "averagingTime": 200, "windows": 10, "orthonormalizationInterval": 1, "twinCheck": false }
               }
             }
             """);
-        var sweep = SpecLoader.Parse(json, "bench-throughput.json");
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var (outcome, elapsed) = await EmbeddedRun.RunAsync(sweep, Environment.ProcessorCount, null, CancellationToken.None);
-        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var runs = sweep.CellCount * realizations;
-        Console.WriteLine($"{{\"bench\": \"dotnet_lyapunov_sweep\", \"n\": {n}, \"cells\": {sweep.CellCount}, \"realizations\": {realizations}, "
-            + $"\"completed\": {(outcome.Completed ? "true" : "false")}, \"failed\": {outcome.Failed}, "
-            + string.Create(CultureInfo.InvariantCulture, $"\"total_s\": {elapsed.TotalSeconds:F3}, \"cpu_s\": {cpuUsed.TotalSeconds:F3}, \"runs_per_s\": {runs / elapsed.TotalSeconds:F3}}}"));
-        return 0;
+        return SpecLoader.Parse(json, "bench-throughput.json");
     }
 }

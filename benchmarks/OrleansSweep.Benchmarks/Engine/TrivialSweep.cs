@@ -9,8 +9,9 @@ namespace OrleansSweep.Benchmarks.Engine;
 /// </summary>
 internal static class TrivialSweep
 {
-    /// <summary>A validated spec of about <paramref name="cells"/> cells (a near-square grid; the exact count is returned by CellCount).</summary>
-    public static ValidatedSweep Of(int cells, string name)
+    /// <summary>A validated spec of about <paramref name="cells"/> cells (a near-square grid; the exact count is returned by
+/// CellCount). Cells are content-addressed: a cluster, whose storage outlives a sweep, needs a new seed per sweep.</summary>
+    public static ValidatedSweep Of(int cells, string name, int seed = 1)
     {
         var gSteps = Math.Max(2, (int)Math.Ceiling(Math.Sqrt(cells)));
         var dtSteps = Math.Max(2, (int)Math.Round(cells / (double)gSteps));
@@ -19,7 +20,7 @@ internal static class TrivialSweep
               "name": "{{name}}",
               "model": "rate",
               "n": 2,
-              "seed": 1,
+              "seed": {{seed}},
               "parameters": { "integrator": "euler" },
               "grid": {
                 "g": { "from": 0.5, "to": 1.5, "steps": {{gSteps}} },

@@ -17,10 +17,13 @@ namespace OrleansSweep.Grains.Cells;
 /// </remarks>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed partial class CellGrain(
-    [PersistentState("cell", StorageNames.Cells)] IPersistentState<CellRecord> stored,
+    [PersistentState(CellGrain.StateName, StorageNames.Cells)] IPersistentState<CellRecord> stored,
     CellExecutor executor,
     ILogger<CellGrain> logger) : Grain, ICellGrain
 {
+    /// <summary>The name of the stored <see cref="CellRecord"/> (sweep grains read finished results by it).</summary>
+    internal const string StateName = "cell";
+
     private const int MaxReportAttempts = 8;
 
     /// <summary>About a minute of retries: a Redis restart is survived without recomputing.</summary>
@@ -157,7 +160,7 @@ public sealed partial class CellGrain(
     }
 
     /// <summary>A stored result re-addressed to the sweep that asks (the same cell may sit at another index there).</summary>
-    private static CellAnalyzed AddressedTo(CellAnalyzed result, Guid sweepId, int cellIndex) =>
+    internal static CellAnalyzed AddressedTo(CellAnalyzed result, Guid sweepId, int cellIndex) =>
         result.SweepId == sweepId && result.CellIndex == cellIndex ? result : result with { SweepId = sweepId, CellIndex = cellIndex };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing cell {CellId} failed (attempt {Attempt}); retrying")]
