@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole OrleansSweep test suite, from a clean machine that has only the .NET SDK.
-# Installs what the tests need (OpenBLAS/LAPACKE, Chromium, RabbitMQ, yamllint),
+# Installs what the tests need (OpenBLAS/LAPACKE, Chromium, Redis, yamllint, shellcheck),
 # builds once, runs every test project with the native kernels, then the science tests again with
 # the kernels forced to the managed fallback, and ends with one line: "N passed, N failed[, N skipped]".
 set -uo pipefail

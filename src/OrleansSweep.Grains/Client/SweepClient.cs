@@ -28,13 +28,29 @@ public sealed class SweepClient(IGrainFactory grains)
 
     public Task<SweepStatus> CancelAsync(Guid sweepId, string reason) => Sweep(sweepId).CancelAsync(reason);
 
-    /// <summary>Polls the sweep until it completes or stops, reporting every status seen.</summary>
+    /// <summary>Failed polls in a row before <see cref="WaitAsync"/> gives up (a gateway or the sweep grain's silo died:
+    /// the client moves to another gateway and the grain re-activates elsewhere, which takes seconds, not minutes).</summary>
+    public const int MaxFailedPolls = 20;
+
+    /// <summary>Polls the sweep until it completes or stops, reporting every status seen; rides out a dead silo.</summary>
     public async Task<SweepStatus> WaitAsync(Guid sweepId, Action<SweepStatus> onProgress, TimeSpan pollEvery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onProgress);
+        var failures = 0;
         while (true)
         {
-            var status = await StatusAsync(sweepId).WaitAsync(cancellationToken).ConfigureAwait(false);
+            SweepStatus status;
+            try
+            {
+                status = await StatusAsync(sweepId).WaitAsync(cancellationToken).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && ++failures < MaxFailedPolls)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             onProgress(status);
             if (status.IsFinished)
             {

@@ -107,7 +107,7 @@ public sealed class ClusterRecoveryTests : IDisposable
 
     private static async Task<StatusView> FinishAsync(TestCluster cluster, string id)
     {
-        var watch = await SweepCli.RunAsync([.. new[] { "watch", id, "--cluster", cluster.Address, "--cluster-id", cluster.ClusterId }], TimeSpan.FromMinutes(4));
+        var watch = await SweepCli.RunAsync(["watch", id, "--cluster", cluster.Address, "--cluster-id", cluster.ClusterId, "--timeout", "30"], TimeSpan.FromMinutes(4));
         Assert.True(watch.ExitCode == 0, watch + cluster.Logs());
         return StatusView.Parse(watch.Output);
     }
