@@ -21,7 +21,7 @@ internal static class WatchCommand
 
     private static async Task<int> WatchAsync(Grains.Client.SweepClient client, Guid sweepId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var first = await client.StatusAsync(sweepId).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        var first = await client.StatusRetryingAsync(sweepId, cancellationToken).ConfigureAwait(false);
         if (first.State == SweepStates.Unknown)
         {
             Console.Error.WriteLine($"error: the cluster does not know sweep {sweepId}: submit its spec first");

@@ -26,6 +26,22 @@ public sealed class SweepClient(IGrainFactory grains)
 
     public Task<SweepStatus> StatusAsync(Guid sweepId) => Sweep(sweepId).GetStatusAsync();
 
+    /// <summary>The status, asked again (bounded) while the sweep grain's silo is dying and the grain moves.</summary>
+    public async Task<SweepStatus> StatusRetryingAsync(Guid sweepId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StatusAsync(sweepId).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && attempt < MaxFailedPolls)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public Task<SweepStatus> CancelAsync(Guid sweepId, string reason) => Sweep(sweepId).CancelAsync(reason);
 
     /// <summary>Failed polls in a row before <see cref="WaitAsync"/> gives up (a gateway or the sweep grain's silo died:

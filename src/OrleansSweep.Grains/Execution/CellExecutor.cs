@@ -29,7 +29,7 @@ public sealed partial class CellExecutor : IDisposable
     private readonly ILogger<CellExecutor> logger;
     private readonly SemaphoreSlim room = new(0, 1); // a signal, not a count: a burst of finished cells wakes the puller once
     private int busy;
-    private int starting;
+    private readonly ConcurrentDictionary<string, long> starting = new(StringComparer.Ordinal);
     private long computed;
 
     public CellExecutor(IOptions<CellExecutorOptions> options, ILogger<CellExecutor> logger)
@@ -73,14 +73,26 @@ public sealed partial class CellExecutor : IDisposable
     public long Computed => Interlocked.Read(ref computed);
 
     /// <summary>Cells taken for this silo whose grains have not queued them yet (one-way starts in transit).</summary>
-    public int Starting => Volatile.Read(ref starting);
-
-    /// <summary>Counts a cell taken for this silo until its grain queues it (or a short while, if it never does).</summary>
-    public void NoteStarting()
+    public int Starting
     {
-        Interlocked.Increment(ref starting);
-        _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => DoneStarting(), TaskScheduler.Default);
+        get
+        {
+            // A start that never arrives (the cell was already stored, or its grain lives elsewhere) stops counting after 2 s.
+            var stale = Stopwatch.GetTimestamp() - (2 * Stopwatch.Frequency);
+            foreach (var (cellId, since) in starting)
+            {
+                if (since < stale)
+                {
+                    starting.TryRemove(cellId, out _);
+                }
+            }
+
+            return starting.Count;
+        }
     }
+
+    /// <summary>Counts a cell taken for this silo until its grain queues it here.</summary>
+    public void NoteStarting(string cellId) => starting[cellId] = Stopwatch.GetTimestamp();
 
     /// <summary>Completes when a cell finishes (there is room), or after <paramref name="timeout"/>.</summary>
     public async Task WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -91,7 +103,7 @@ public sealed partial class CellExecutor : IDisposable
     /// </summary>
     public Task<CellAnalyzed?> RunAsync(AnalyzeCell work, CancellationToken cancellationToken)
     {
-        DoneStarting();
+        starting.TryRemove(work.CellId, out _);
         var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         // Blocks only while the bounded queue is full, and then on a pool thread, never the grain scheduler's.
         return queue.TryAdd(item) ? item.Completion.Task : EnqueueWhenRoomAsync(item);
@@ -179,16 +191,6 @@ public sealed partial class CellExecutor : IDisposable
         catch (SemaphoreFullException)
         {
             // already signalled
-        }
-    }
-
-    /// <summary>A cell in transit arrived (or its allowance ran out); never below zero.</summary>
-    private void DoneStarting()
-    {
-        var seen = Volatile.Read(ref starting);
-        while (seen > 0 && Interlocked.CompareExchange(ref starting, seen - 1, seen) is var now && now != seen)
-        {
-            seen = now;
         }
     }
 

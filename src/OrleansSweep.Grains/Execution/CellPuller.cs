@@ -12,7 +12,7 @@ namespace OrleansSweep.Grains.Execution;
 /// <remarks>
 /// Why pull: with push and default placement every cell landed on the sweep grain's silo; with random placement the
 /// split is binomial (a 64-cell sweep on 2 silos is often 38/26) and a silo's queue can hold slow cells while another
-/// idles. Here each silo keeps <see cref="CellExecutorOptions.Threads"/> cells running plus as many queued, and asks
+/// idles. Here each silo keeps <see cref="CellExecutorOptions.Threads"/> cells running plus one queued, and asks
 /// again the moment a cell finishes; so the split follows each silo's cores, to the last cell.
 /// </remarks>
 public sealed partial class CellPuller(
@@ -24,7 +24,9 @@ public sealed partial class CellPuller(
     /// <summary>How long an idle silo waits before looking for work again (a finished cell wakes it at once).</summary>
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
 
-    private readonly int capacity = 2 * options.Value.Threads;
+    /// <summary>Cells held per silo: one per thread plus one waiting, so a finished cell is replaced at once and the
+    /// tail of a sweep is not stuck in one silo's queue while another silo idles.</summary>
+    private readonly int capacity = options.Value.Threads + 1;
     private int rotation;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,7 +69,7 @@ public sealed partial class CellPuller(
             var cells = await grains.GetGrain<ISweepGrain>(sweepId).TakeCellsAsync(executor.WorkerName, room - took).WaitAsync(cancellationToken);
             foreach (var cell in cells)
             {
-                executor.NoteStarting();
+                executor.NoteStarting(cell.CellId);
                 await grains.GetGrain<ICellGrain>(cell.CellId).StartAsync(cell);
             }
 
