@@ -52,21 +52,9 @@ public sealed class SweepClient(IGrainFactory grains)
     public async Task<SweepStatus> WaitAsync(Guid sweepId, Action<SweepStatus> onProgress, TimeSpan pollEvery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onProgress);
-        var failures = 0;
         while (true)
         {
-            SweepStatus status;
-            try
-            {
-                status = await StatusAsync(sweepId).WaitAsync(cancellationToken).ConfigureAwait(false);
-                failures = 0;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && ++failures < MaxFailedPolls)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
+            var status = await StatusRetryingAsync(sweepId, cancellationToken).ConfigureAwait(false);
             onProgress(status);
             if (status.IsFinished)
             {
