@@ -8,10 +8,10 @@ namespace OrleansSweep.Grains.Sweeps;
 
 public sealed partial class SweepGrain
 {
-    /// <summary>Dispatched, unreported cells by grid index, with when each was last asked.</summary>
+    /// <summary>Dispatched, unreported cells by ordinal (see <see cref="ISweepSchedule"/>), with when each was last asked.</summary>
     private readonly Dictionary<int, long> inFlight = [];
 
-    /// <summary>The next grid index to consider; cells below it are counted or in flight.</summary>
+    /// <summary>The next ordinal to consider; cells below it are counted or in flight.</summary>
     private int cursor;
 
     public async Task ReportAsync(CellAnalyzed result)
@@ -28,19 +28,18 @@ public sealed partial class SweepGrain
             await LoadAsync(CancellationToken.None);
         }
 
-        var index = result.CellIndex;
-        if (index < 0 || index >= plan!.Cells.Count || plan.Cells[index].Command.CellId != result.CellId)
+        if (!schedule!.TryFind(result.CellIndex, result.CellId, out var ordinal))
         {
-            LogForeignReport(logger, SweepId, result.CellId, index);
+            LogForeignReport(logger, SweepId, result.CellId, result.CellIndex);
             return;
         }
 
-        inFlight.Remove(index);
-        if (!progress!.MarkDone(index, result.Status == "failed"))
+        inFlight.Remove(ordinal);
+        if (!schedule.TryCount(ordinal, result))
         {
             duplicates++;
             SweepTelemetry.RecordReportedAgain();
-            if (progress.IsComplete && record.State.State == SweepStates.Running)
+            if (schedule.IsComplete && record.State.State == SweepStates.Running)
             {
                 await CompleteAsync(); // an earlier completion could not be stored: try again
             }
@@ -49,7 +48,7 @@ public sealed partial class SweepGrain
         }
 
         countedHere++;
-        SweepTelemetry.RecordCellRecorded(plan.Model, result.Status);
+        SweepTelemetry.RecordCellRecorded(plan!.Model, result.Status);
         cellsBySilo[result.Worker] = cellsBySilo.GetValueOrDefault(result.Worker) + 1;
         if (record.State.State != SweepStates.Running)
         {
@@ -60,7 +59,7 @@ public sealed partial class SweepGrain
         {
             await StopAsync(SweepStates.Stopped, $"--fail-fast: {result.Error ?? "a cell failed"}");
         }
-        else if (progress.IsComplete)
+        else if (schedule.IsComplete)
         {
             await CompleteAsync();
         }
@@ -73,7 +72,7 @@ public sealed partial class SweepGrain
             await LoadAsync(CancellationToken.None);
         }
 
-        if (record.State.State != SweepStates.Running || plan is null)
+        if (record.State.State != SweepStates.Running || schedule is null)
         {
             return [];
         }
@@ -81,31 +80,31 @@ public sealed partial class SweepGrain
         var now = Stopwatch.GetTimestamp();
         var taken = new List<AnalyzeCell>();
         var room = Math.Min(count, settings.CellsInFlight - inFlight.Count);
-        while (taken.Count < room && cursor < plan.Cells.Count)
+        while (taken.Count < room && cursor < schedule.Count)
         {
-            var index = cursor++;
-            if (!progress!.IsDone(index) && inFlight.TryAdd(index, now))
+            var ordinal = cursor++;
+            if (!schedule.IsDone(ordinal) && inFlight.TryAdd(ordinal, now))
             {
-                taken.Add(CommandOf(index));
+                taken.Add(CommandOf(ordinal));
             }
         }
 
         return taken;
     }
 
-    private AnalyzeCell CommandOf(int index) => plan!.Cells[index].Command with { SweepTraceParent = record.State.TraceParent };
+    private AnalyzeCell CommandOf(int ordinal) => schedule!.CellAt(ordinal).Command with { SweepTraceParent = record.State.TraceParent };
 
     /// <summary>Asks a cell again (one-way): a no-op where it is computing, a reply from storage where it is done, a new
     /// computation where its silo died.</summary>
-    private void Ask(int index)
+    private void Ask(int ordinal)
     {
         // Outside the current trace: each cell's grain calls start a trace of their own, not one more branch of the
         // sweep's (or of the reporting cell's) trace. The cell span links to the sweep span instead.
         using var detached = SweepTelemetry.DetachTrace();
-        CellOf(index).StartAsync(CommandOf(index)).Ignore();
+        CellOf(ordinal).StartAsync(CommandOf(ordinal)).Ignore();
     }
 
-    private ICellGrain CellOf(int index) => GrainFactory.GetGrain<ICellGrain>(plan!.Cells[index].Command.CellId);
+    private ICellGrain CellOf(int ordinal) => GrainFactory.GetGrain<ICellGrain>(schedule!.CellAt(ordinal).Command.CellId);
 
     private async Task CompleteAsync()
     {
@@ -137,7 +136,7 @@ public sealed partial class SweepGrain
             return;
         }
 
-        if (progress is { IsComplete: true })
+        if (schedule is { IsComplete: true })
         {
             await CompleteAsync(); // an earlier completion could not be stored (storage was away)
             return;
@@ -145,10 +144,10 @@ public sealed partial class SweepGrain
 
         var now = Stopwatch.GetTimestamp();
         var overdue = inFlight.Where(kv => Stopwatch.GetElapsedTime(kv.Value, now) >= settings.AskAgainAfter).Select(kv => kv.Key).ToList();
-        foreach (var index in overdue)
+        foreach (var ordinal in overdue)
         {
-            inFlight[index] = now;
-            Ask(index);
+            inFlight[ordinal] = now;
+            Ask(ordinal);
         }
     }
 

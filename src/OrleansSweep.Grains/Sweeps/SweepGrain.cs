@@ -13,8 +13,9 @@ namespace OrleansSweep.Grains.Sweeps;
 /// counts each exactly once, stores compact progress, honours cancel and fail-fast, and resumes on re-activation.
 /// </summary>
 /// <remarks>
-/// What is stored: a small <see cref="SweepRecord"/> (at start, stop and completion) and <see cref="ProgressShard"/>s
-/// (flushed each tick when changed). Results are stored by the cell grains before they report, so a report lost with
+/// What is stored: a small <see cref="SweepRecord"/> (at start, stop and completion) and, for a grid sweep,
+/// <see cref="ProgressShard"/>s (flushed each tick when changed); a refined sweep replays its rounds from the stored
+/// cells (<see cref="ISweepSchedule"/>). Results are stored by the cell grains before they report, so a report lost with
 /// this activation is never a lost result: the re-activated grain finds the cell uncounted, asks it again, and the
 /// cell grain answers from storage without computing. A reminder wakes the grain after a crash with nobody calling.
 /// </remarks>
@@ -29,7 +30,7 @@ public sealed partial class SweepGrain(
     private readonly SweepGrainOptions settings = options.Value;
     private readonly Dictionary<string, int> cellsBySilo = [];
     private SweepPlan? plan;
-    private ProgressBitmap? progress;
+    private ISweepSchedule? schedule;
     private DateTime startedUtc = DateTime.UtcNow;
     private int resumed;
     private int countedHere;
@@ -75,7 +76,7 @@ public sealed partial class SweepGrain(
 
         cursor = 0; // a stopped sweep dropped its in-flight cells: look at every uncounted cell again
 
-        if (progress!.IsComplete)
+        if (schedule!.IsComplete)
         {
             record.State.State = SweepStates.Completed;
         }
@@ -175,9 +176,9 @@ public sealed partial class SweepGrain(
             record.State.State,
             plan?.Name,
             record.State.SpecJson,
-            progress?.Total ?? 0,
-            progress?.Done ?? 0,
-            progress?.Failed ?? 0,
+            schedule?.Count ?? 0,
+            schedule?.Done ?? 0,
+            schedule?.Failed ?? 0,
             inFlight.Count,
             resumed,
             reported,

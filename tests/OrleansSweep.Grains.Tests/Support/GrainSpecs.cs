@@ -29,5 +29,20 @@ internal static class GrainSpecs
         }
         """, name);
 
+    /// <summary>
+    /// Cheap cells refined along g around the rate model's chaos onset (λ_max = 0 near g = 1): 4 coarse cells, depth
+    /// <paramref name="depth"/>. Cell ids are content-addressed, so a different <paramref name="seed"/> keeps two tests
+    /// from sharing stored cells.
+    /// </summary>
+    public static ValidatedSweep Refined(string name, ulong seed, int depth = 3) => SpecLoader.Parse($$"""
+        {
+          "name": "{{name}}", "model": "rate", "n": 60, "realizations": 1, "seed": {{seed}},
+          "parameters": { "dt": 0.1 },
+          "grid": { "g": { "from": 0.2, "to": 3.2, "steps": 4 } },
+          "analyses": { "lyapunov": { "exponents": 1, "transientTime": 20, "averagingTime": 200, "windows": 4 } },
+          "refine": { "metric": "lyapunov_max", "level": 0, "depth": {{depth}} }
+        }
+        """, name);
+
     public static Guid IdOf(ValidatedSweep sweep) => SweepPlanner.SweepIdOf(sweep.Fingerprint);
 }

@@ -22,14 +22,14 @@ internal static class Polling
     }
 
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds; returns how long it took.</summary>
-    public static async Task<TimeSpan> UntilAsync(Func<bool> condition, TimeSpan patience, string what)
+    public static async Task<TimeSpan> UntilAsync(Func<bool> condition, TimeSpan patience, string what, Func<string>? state = null)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
             if (clock.Elapsed > patience)
             {
-                throw new TimeoutException($"{what}: not within {patience}");
+                throw new TimeoutException($"{what}: not within {patience}{(state is null ? "" : ": " + state())}");
             }
 
             await Task.Delay(10);
