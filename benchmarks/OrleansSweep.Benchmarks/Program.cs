@@ -3,6 +3,7 @@ using OrleansSweep.Benchmarks.Cells;
 using OrleansSweep.Benchmarks.Cluster;
 using OrleansSweep.Benchmarks.Engine;
 using OrleansSweep.Benchmarks.Infrastructure;
+using OrleansSweep.Benchmarks.Refinement;
 
 // Probes outside BenchmarkDotNet (they start hosts or need CPU time next to wall time):
 //   engine [cells=1000] [memoryCells=100000]     embedded silo (SQLite storage): overhead per trivial cell, cold start,
@@ -13,6 +14,9 @@ using OrleansSweep.Benchmarks.Infrastructure;
 //                                                 a private Redis on 127.0.0.1 and orleanssweep-silo processes: overhead
 //                                                 per trivial cell on 1 and 2 silos, real cells on 1 vs 2 silos, kill -9
 //                                                 of a silo (0 cells or realCells skips a part)
+//   refinement [n=60] [depth=4] [realizations=2] [steps=3000]
+//                                                 issue 16 on the gated RNN (S1 slice): a coarse 8 × 6 grid refined to
+//                                                 depth 4 against the uniform grid at the finest spacing
 // Everything else goes to BenchmarkDotNet, e.g. `--filter '*Gemm*'` or `--list flat`.
 return args.FirstOrDefault() switch
 {
@@ -20,6 +24,7 @@ return args.FirstOrDefault() switch
     "throughput" => await SweepThroughput.RunAsync(args[1..]),
     "lyapunov" => LyapunovCpuProbe.Run(args[1..]),
     "cluster" => await ClusterProbe.RunAsync(args[1..]),
+    "refinement" => await RefinementProbe.RunAsync(args[1..]),
     _ => RunBenchmarks(args),
 };
 

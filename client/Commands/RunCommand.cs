@@ -53,6 +53,11 @@ internal static class RunCommand
         }
 
         Console.WriteLine($"sweep {sweep.Spec.Name}: {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), model {Science.Models.ModelCatalog.NameOf(sweep.Spec.Model)}, kernels {DenseKernels.Describe()}");
+        if (sweep.Spec.Refine is { } refine)
+        {
+            Console.WriteLine($"  {refine.Describe(sweep.CellCount)}; the cell count grows round by round");
+        }
+
         var progress = new ProgressLine(Console.Out);
         try
         {

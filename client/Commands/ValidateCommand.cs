@@ -25,6 +25,11 @@ internal static class ValidateCommand
             var state = OutputGuard.Check(folder, sweep.Fingerprint);
             stdout.WriteLine($"{spec.Name}: valid — model {sweep.Spec.Model}, {sweep.CellCount} cells × {sweep.Spec.Realizations} realisation(s), fingerprint {sweep.Fingerprint}");
             stdout.WriteLine($"  axes: {string.Join(" × ", sweep.Spec.Grid.Select(a => $"{a.Name} ({a.Count})"))}");
+            if (sweep.Spec.Refine is { } refine)
+            {
+                stdout.WriteLine($"  {refine.Describe(sweep.CellCount)}");
+            }
+
             stdout.WriteLine($"  output: {folder} ({(state == OutputFolderState.Resume ? "resumes the sweep already there" : "new")})");
             stdout.WriteLine($"  memory: {sweep.Memory}");
             _ = SweepGrid.Expand(sweep).First(); // the grid expands (cheap: one cell)

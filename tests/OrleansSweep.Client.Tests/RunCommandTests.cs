@@ -85,6 +85,37 @@ public sealed class RunCommandTests : IDisposable
         AssertSameApartFromTiming(reference, resumed);
     }
 
+    [Fact]
+    public async Task A_refined_run_killed_mid_refinement_resumes_to_the_identical_set_of_cells()
+    {
+        var spec = TestSpecs.Write(folder, TestSpecs.RefinedRate());
+        var reference = await RunToCompletion(spec, "reference");
+        var cells = reference.Column("cell_id").Count;
+        Assert.True(reference.Column("depth").Max(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)) >= 2, "the run refined");
+        var output = Path.Combine(folder, "interrupted");
+
+        using (var process = Process.Start(SweepProcess.StartInfo(folder, "run", spec, "--out", output))!)
+        {
+            var store = Path.Combine(output, ".orleanssweep", "grains.db");
+            var deadline = Stopwatch.StartNew();
+            while (StoredCells(store) < 7 && deadline.Elapsed < Patience && !process.HasExited)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(process.HasExited, "the sweep finished before it could be killed: make the test spec larger");
+            process.Kill(entireProcessTree: true); // SIGKILL in a refinement round (the coarse round has 5 cells)
+            await process.WaitForExitAsync();
+        }
+
+        Assert.InRange(StoredCells(Path.Combine(output, ".orleanssweep", "grains.db")), 5, cells - 1);
+        var (exitCode, stdout, error) = await SweepProcess.RunAsync(folder, Patience, "run", spec, "--out", output);
+        Assert.True(exitCode == 0, error + stdout);
+
+        Assert.Equal(cells, StoredCells(Path.Combine(output, ".orleanssweep", "grains.db")));
+        AssertSameApartFromTiming(reference, await DuckDbTable.ReadAsync(Path.Combine(output, "phase_map.parquet")));
+    }
+
     private async Task<DuckDbTable> RunToCompletion(string spec, string outputName)
     {
         var output = Path.Combine(folder, outputName);

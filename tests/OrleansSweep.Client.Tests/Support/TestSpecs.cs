@@ -22,6 +22,24 @@ internal static class TestSpecs
         }
         """;
 
+    /// <summary>
+    /// A rate-model sweep over g refined where λ_max crosses 0 (near g = 1): 5 coarse cells to depth 3, one
+    /// realisation (no SEM: every straddling pair splits), so the rounds and their cells are fixed by the seed.
+    /// </summary>
+    public static string RefinedRate(string name = "refined-e2e") => $$"""
+        {
+          "name": "{{name}}",
+          "model": "rate",
+          "n": 60,
+          "realizations": 1,
+          "seed": 9,
+          "parameters": { "dt": 0.1 },
+          "grid": { "g": { "from": 0.2, "to": 3.4, "steps": 5 } },
+          "analyses": { "lyapunov": { "exponents": 1, "transientTime": 20, "averagingTime": 200, "windows": 4 } },
+          "refine": { "metric": "lyapunov_max", "level": 0, "depth": 3 }
+        }
+        """;
+
     public static string Write(string folder, string json, string file = "spec.json")
     {
         var path = Path.Combine(folder, file);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using OrleansSweep.Sweeps.Refinement;
+
+namespace OrleansSweep.Benchmarks.Refinement;
+
+/// <summary>
+/// How far a refined boundary lies from the uniform grid's, in finest cells, and from the DMFT onset g_c(α_r).
+/// Distances are point-set distances in units of the finest cell along each axis (g_h / Δg, α_r / Δα): from each
+/// point of one boundary to the nearest point of the other, both ways. Boundary points sit about a cell apart along
+/// the curve, so this over-states the distance between the curves by up to half a cell. The distance to theory is
+/// g_h − g_c(α_r) at each refined boundary point.
+/// </summary>
+internal sealed record BoundaryComparison(
+    string Label,
+    int RefinedPoints,
+    int UniformPoints,
+    IReadOnlyList<double> RefinedToUniform,
+    IReadOnlyList<double> UniformToRefined,
+    IReadOnlyList<double> RefinedToTheory)
+{
+    private const string G = "gH";
+    private const string Alpha = "alphaR";
+
+    /// <param name="onset">The DMFT onset g_c at an α_r (NaN where it is not known).</param>
+    /// <param name="significantOnly">Compare only crossings the pair itself resolves (<see cref="BoundaryPoint.Significant"/>).</param>
+    public static BoundaryComparison Compare(RefinedRun refined, RefinedRun uniform, double cellG, double cellA, Func<double, double> onset, bool significantOnly)
+    {
+        var r = refined.Plan.Boundary(refined.Samples).Where(p => p.Significant || !significantOnly).ToList();
+        var u = uniform.Plan.Boundary(uniform.Samples).Where(p => p.Significant || !significantOnly).ToList();
+        var rn = r.Select(p => Normalized(p, cellG, cellA)).ToList();
+        var un = u.Select(p => Normalized(p, cellG, cellA)).ToList();
+        var toTheory = r
+            .Select(p => Value(p, G) - onset(Value(p, Alpha)))
+            .Where(double.IsFinite)
+            .ToList();
+        return new BoundaryComparison(significantOnly ? "significant crossings" : "all crossings", r.Count, u.Count, Nearest(rn, un), Nearest(un, rn), toTheory);
+    }
+
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {Label}: {RefinedPoints} refined, {UniformPoints} uniform boundary points");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform (finest cells): {Summary(RefinedToUniform)}; within 1 cell: {Within(RefinedToUniform, 1):P1}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  uniform → refined (finest cells): {Summary(UniformToRefined)}; within 1 cell: {Within(UniformToRefined, 1):P1}");
+        text.Append(CultureInfo.InvariantCulture, $"  refined boundary g_h − DMFT g_c(α_r): {Summary(RefinedToTheory)} (signed: median {Median(RefinedToTheory):F3})");
+        return text.ToString();
+    }
+
+    private static (double G, double A) Normalized(BoundaryPoint point, double cellG, double cellA) =>
+        (Value(point, G) / cellG, Value(point, Alpha) / cellA);
+
+    private static double Value(BoundaryPoint point, string axis) => point.Coordinates.Single(c => c.Axis == axis).Value;
+
+    private static List<double> Nearest(List<(double G, double A)> from, List<(double G, double A)> to) =>
+        [.. from.Select(p => to.Count == 0 ? double.PositiveInfinity : to.Min(q => Math.Sqrt(Square(p.G - q.G) + Square(p.A - q.A))))];
+
+    private static string Summary(IReadOnlyList<double> values) =>
+        values.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"median {Median(values.Select(Math.Abs).ToList()):F2}, 90 % {Quantile(values.Select(Math.Abs).ToList(), 0.9):F2}, max {values.Max(Math.Abs):F2}");
+
+    private static double Within(IReadOnlyList<double> values, double bound) => values.Count == 0 ? double.NaN : values.Count(v => v <= bound) / (double)values.Count;
+
+    private static double Median(IReadOnlyList<double> values) => Quantile(values, 0.5);
+
+    private static double Quantile(IReadOnlyList<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(q * sorted.Count))];
+    }
+
+    private static double Square(double x) => x * x;
+}
