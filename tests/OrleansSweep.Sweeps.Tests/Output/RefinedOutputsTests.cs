@@ -164,6 +164,18 @@ public sealed class RefinedOutputsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_phase_map_read_back_from_Parquet_draws_the_same_picture_as_the_finisher()
+    {
+        // As `sweep plot` does: the map's own columns place the cells, and its rows give the boundary.
+        var read = await ParquetTableReader.ReadAsync(Path.Combine(folder, PhaseMapParquet.PhaseMapFile));
+        var map = new PhaseMap(read.Columns, read.Rows, []);
+
+        var svg = PhaseMapPlots.Render(map, plan, "lyapunov_max");
+
+        Assert.Equal(File.ReadAllText(Path.Combine(folder, "lyapunov_max.svg")), svg);
+    }
+
+    [Fact]
     public void The_report_places_every_computed_cell_and_carries_the_boundary()
     {
         var map = PhaseMapBuilder.Build(plan, results);
