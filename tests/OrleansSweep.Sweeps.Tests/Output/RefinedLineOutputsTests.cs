@@ -39,6 +39,37 @@ public sealed class RefinedLineOutputsTests
     }
 
     [Fact]
+    public async Task One_refined_axis_beside_a_slice_axis_draws_rows_of_cells_that_fill_the_plot_with_a_crossing_per_slice()
+    {
+        var folder = Directory.CreateTempSubdirectory("refined-slices-").FullName;
+        try
+        {
+            var sweep = Refinement.RefineHarness.Spec(
+                """{ "bZ": { "from": -1, "to": 1, "steps": 5 }, "bR": { "from": 0, "to": 1, "steps": 3 } }""",
+                """{ "metric": "lyapunov_max", "level": 0, "depth": 3, "axes": ["bZ"] }""");
+            var (plan, results) = RefinedSweeps.Run(sweep, folder, v => v["bZ"] - (0.5 * v["bR"]), failed: null);
+
+            await new PhaseMapFinisher("managed").FinishAsync(plan, results, CancellationToken.None);
+
+            var doc = XDocument.Load(Path.Combine(folder, "lyapunov_max.svg"));
+            double Px(XElement e, string name) => double.Parse((string)e.Attribute(name)!, System.Globalization.CultureInfo.InvariantCulture);
+            var rects = doc.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "cells").Elements(Svg + "rect").ToList();
+            var frame = doc.Descendants(Svg + "rect").Single(r => (string?)r.Attribute("class") == "plot-frame");
+            Assert.Equal(Px(frame, "width") * Px(frame, "height"), rects.Sum(r => Px(r, "width") * Px(r, "height")), 0);
+            Assert.True(rects.Count > plan.Cells.Count, "the cells are refined along bZ");
+            var markers = doc.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "boundary").Elements(Svg + "circle").Count();
+            Assert.Equal(3, markers);
+            var crossings = DuckDb.Query($"select b_r, b_z from read_parquet({DuckDb.Literal(Path.Combine(folder, PhaseBoundaryParquet.FileName))}) order by b_r");
+            Assert.Equal([0.0, 0.5, 1.0], crossings.Select(r => (double)r[0]!));
+            Assert.All(crossings, r => Assert.Equal(0.5 * (double)r[0]!, (double)r[1]!, 12));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_plain_sweep_has_no_refinement_columns_metadata_or_boundary_file()
     {
         var folder = Directory.CreateTempSubdirectory("plain-outputs-").FullName;
