@@ -63,6 +63,30 @@ internal sealed class AxisGeometry
         return new AxisGeometry(axis, centres, ComputeEdges(centres, axis.Logarithmic));
     }
 
+    /// <summary>
+    /// <paramref name="axis"/> (validated as by <see cref="From"/>, its values the centres) spanning exactly
+    /// [<paramref name="lower"/>, <paramref name="upper"/>] in data units: the extent of cells that carry their own
+    /// edges (a refined map), which stop at the range's ends rather than half a spacing beyond.
+    /// </summary>
+    public static AxisGeometry Spanning(Axis axis, double lower, double upper, string paramName)
+    {
+        var grid = From(axis, paramName);
+        var (lo, hi) = (grid.ToAxis(lower), grid.ToAxis(upper));
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || lo > hi)
+        {
+            throw new ArgumentException($"Axis '{axis.Name}' cannot span [{lower}, {upper}].", paramName);
+        }
+
+        if (lo == hi)
+        {
+            // Cells of zero width along the axis: give the plot a width, as for a single value.
+            var half = axis.Logarithmic ? 0.5 : (lo != 0 ? 0.1 * Math.Abs(lo) : 0.5);
+            (lo, hi) = (lo - half, hi + half);
+        }
+
+        return new AxisGeometry(axis, grid.Centres, [lo, hi]);
+    }
+
     /// <summary>Maps a data value to axis space: log10 on a log axis (NaN for values ≤ 0), else itself.</summary>
     public double ToAxis(double value) => Axis.Logarithmic ? (value > 0 ? Math.Log10(value) : double.NaN) : value;
 

@@ -57,6 +57,46 @@ internal static class FigureId
         return "hm" + h.ToString("x16", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The id of a non-uniform cell map: as above over its axes, cells and boundary.</summary>
+    public static string Of(CellMapData data, HeatMapOptions options)
+    {
+        var h = Offset;
+        Add(ref h, "cell-map");
+        Add(ref h, options.Title);
+        Add(ref h, options.Subtitle ?? "\0null");
+        Add(ref h, (long)options.Scale);
+        Add(ref h, options.Width);
+        Add(ref h, options.Height);
+        foreach (var axis in new[] { data.X, data.Y })
+        {
+            Add(ref h, axis.Name);
+            Add(ref h, axis.Label);
+            Add(ref h, axis.Logarithmic ? 1 : 0);
+        }
+
+        Add(ref h, data.Metric);
+        foreach (var cell in data.Cells)
+        {
+            foreach (var v in new[] { cell.XLower, cell.XUpper, cell.YLower, cell.YUpper, cell.Value ?? double.NaN })
+            {
+                Add(ref h, BitConverter.DoubleToInt64Bits(v));
+            }
+        }
+
+        foreach (var mark in data.Boundary ?? [])
+        {
+            Add(ref h, BitConverter.DoubleToInt64Bits(mark.X));
+            Add(ref h, BitConverter.DoubleToInt64Bits(mark.Y));
+        }
+
+        foreach (var overlay in options.Overlays ?? [])
+        {
+            Add(ref h, overlay.Label);
+        }
+
+        return "cm" + h.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
     private static void Add(ref ulong h, string text)
     {
         Add(ref h, text.Length);

@@ -34,6 +34,10 @@ internal sealed partial class HeatMapRenderer
                     SwatchLine(x, y, x2, "#ffffff", LineStyles.HaloWidth, null);
                     SwatchLine(x, y, x2, LineStyles.ContourColor, LineStyles.ContourWidth, null);
                     break;
+                case LegendKind.Boundary:
+                    SwatchLine(x + 4, y, x2 - 4, "#000000", 1.2, null);
+                    _w.Element("circle", ("cx", Invariant.Px(x + 11)), ("cy", Invariant.Px(y)), ("r", "2.6"), ("fill", "#000000"), ("stroke", "#000000"), ("stroke-width", "1"));
+                    break;
                 case LegendKind.Overlay:
                     var overlay = _options.Overlays![entry.OverlayIndex];
                     SwatchLine(x, y, x2, LineStyles.OverlayColor(entry.OverlayIndex), 1.8, LineStyles.OverlayDash(entry.OverlayIndex, overlay.Dashed));

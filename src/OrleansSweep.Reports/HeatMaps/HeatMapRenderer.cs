@@ -81,7 +81,15 @@ internal sealed partial class HeatMapRenderer
         WriteDefs();
         _w.Element("rect", ("class", "background"), ("width", width), ("height", height), ("fill", "#ffffff"));
         WriteTitles();
-        WriteCells();
+        if (_cellMap is { } cellMap)
+        {
+            WriteCellRects(cellMap);
+        }
+        else
+        {
+            WriteCells();
+        }
+
         _w.Element(
             "rect",
             ("class", "plot-frame"),
@@ -94,6 +102,11 @@ internal sealed partial class HeatMapRenderer
             ("stroke-width", "0.8"));
         WriteContour();
         WriteOverlays();
+        if (_cellMap is { } boundaryMap)
+        {
+            WriteBoundary(boundaryMap);
+        }
+
         WriteAxes();
         WriteColorBar();
         WriteLegend();
@@ -121,6 +134,11 @@ internal sealed partial class HeatMapRenderer
             entries.Add(new LegendEntry(LegendKind.Overlay, overlays[k].Label, k));
         }
 
+        if (_cellMap is { Boundary.Count: > 0 } cellMap)
+        {
+            entries.Add(new LegendEntry(LegendKind.Boundary, cellMap.BoundaryLabel ?? "boundary ± SEM"));
+        }
+
         if (_missingCount > 0)
         {
             entries.Add(new LegendEntry(LegendKind.Missing, _scaling.Logarithmic ? "missing, failed or ≤ 0" : "missing / failed"));
@@ -131,6 +149,11 @@ internal sealed partial class HeatMapRenderer
 
     private string Description()
     {
+        if (_cellMap is { } cellMap)
+        {
+            return CellMapDescription(cellMap);
+        }
+
         var range = _missingCount == _data.Values.Length
             ? "no finite values"
             : $"colour range [{Invariant.Value(_scaling.Lo)}, {Invariant.Value(_scaling.Hi)}] ({_scaling.Kind}, {_scaling.Map.Name})";

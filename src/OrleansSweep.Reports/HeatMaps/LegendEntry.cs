@@ -6,6 +6,9 @@ internal enum LegendKind
     Contour,
     Overlay,
     Missing,
+
+    /// <summary>Points of a refined map's phase boundary with their error bars.</summary>
+    Boundary,
 }
 
 /// <summary>One legend entry and, once laid out, where its swatch starts (left end, vertical centre).</summary>

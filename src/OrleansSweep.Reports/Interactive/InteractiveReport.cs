@@ -51,7 +51,9 @@ public static class InteractiveReport
 
             foreach (var metric in data.Metrics)
             {
-                var figure = data.Axes.Count == 2 ? PlotlyFigures.HeatMap(data, metric) : PlotlyFigures.Lines(data, metric);
+                var figure = data.Axes.Count == 2
+                    ? data.Refinement is null ? PlotlyFigures.HeatMap(data, metric) : PlotlyFigures.RefinedMap(data, metric)
+                    : PlotlyFigures.Lines(data, metric);
                 AppendChart(sb, metric, figure, ++charts);
             }
         }

@@ -12,7 +12,7 @@ namespace OrleansSweep.Reports.Interactive;
 /// measurement with ±SEM bars and the theory curve dashed beside it; failed cells marked × on the lower edge. Every
 /// hover box shows the axis values, the metric ± SEM, the theory value, the status and the cell id.
 /// </remarks>
-internal static class PlotlyFigures
+internal static partial class PlotlyFigures
 {
     private const string FailedColor = "#000000";
 
@@ -136,6 +136,11 @@ internal static class PlotlyFigures
                 ["hoverinfo"] = "text",
                 ["line"] = new Dictionary<string, object> { ["dash"] = "dash", ["color"] = "#b2182b" },
             }));
+        }
+
+        if (data.Refinement is { Boundary.Count: > 0 } refinement)
+        {
+            traces.Add(Crossings(refinement, metric));
         }
 
         var failed = placed.Where(p => p.Cell.Status == "failed").ToList();

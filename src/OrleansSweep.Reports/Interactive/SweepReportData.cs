@@ -20,7 +20,21 @@ public sealed record SweepReportData(
     IReadOnlyList<ReportMetric> Metrics,
     IReadOnlyList<OverlayLine> TheoryLines,
     ReportMetric? ZeroContour,
-    IReadOnlyList<string> StaticFigures);
+    IReadOnlyList<string> StaticFigures)
+{
+    /// <summary>
+    /// An adaptively refined sweep: its cells are not on a grid (each cell's coordinates are its sample point), so
+    /// two-axis charts are scatters coloured by the metric, and the boundary is drawn on every chart. Null for a grid.
+    /// </summary>
+    public ReportRefinement? Refinement { get; init; }
+}
+
+/// <summary>What the report shows of a refinement beyond its cells.</summary>
+/// <param name="Label">Legend text of the boundary (markup), e.g. <c>λ_max = 0</c>.</param>
+/// <param name="Level">The refined metric's level (a one-axis chart draws the crossings at this height when the metric is the refined one).</param>
+/// <param name="Metric">The refined metric's column.</param>
+/// <param name="Boundary">The boundary's points in the plotted axes' coordinates (X, and Y on two-axis charts) with their SEMs.</param>
+public sealed record ReportRefinement(string Label, string Metric, double Level, IReadOnlyList<BoundaryMark> Boundary);
 
 /// <summary>One cell of the sweep.</summary>
 /// <param name="Id">Content-addressed cell id (ASCII).</param>

@@ -66,6 +66,7 @@ internal sealed class LinePlotRenderer
                 ("y2", Invariant.Px(zero)), ("stroke", "#888888"), ("stroke-dasharray", "2 3"), ("stroke-width", "1"));
         }
 
+        WriteCrossings();
         if (_data.Theory is { } theory)
         {
             Polylines("theory", theory, TheoryColor, "6 4");
@@ -163,6 +164,41 @@ internal sealed class LinePlotRenderer
         _w.Close("g");
     }
 
+    /// <summary>Each crossing: a grey ±SEM band clipped to the plot, then a vertical line (dotted when not significant).</summary>
+    private void WriteCrossings()
+    {
+        if (_data.Crossings is not { Count: > 0 } crossings)
+        {
+            return;
+        }
+
+        _w.Open("g", ("class", "crossings"));
+        foreach (var crossing in crossings)
+        {
+            var px = X(ToAxis(crossing.X));
+            if (!double.IsFinite(px) || px < _left || px > _right)
+            {
+                continue;
+            }
+
+            var sem = double.IsFinite(crossing.Sem) && crossing.Sem > 0 ? $" ± {Invariant.Value(crossing.Sem)}" : double.IsInfinity(crossing.Sem) ? " (not located)" : "";
+            var title = $"boundary: {RichText.Plain(_data.X.Label)} = {Invariant.Value(crossing.X)}{sem}{(crossing.Significant ? "" : " (not significant)")}";
+            if (double.IsFinite(crossing.Sem) && crossing.Sem > 0)
+            {
+                var lo = Math.Clamp(X(ToAxis(crossing.X - crossing.Sem)), _left, _right);
+                var hi = Math.Clamp(X(ToAxis(crossing.X + crossing.Sem)), _left, _right);
+                lo = double.IsFinite(lo) ? lo : _left;
+                _w.ElementWithTitle("rect", title, ("class", "band"), ("x", Invariant.Px(lo)), ("y", Invariant.Px(_top)), ("width", Invariant.Px(Math.Max(hi - lo, 0))),
+                    ("height", Invariant.Px(_bottom - _top)), ("fill", "#000000"), ("fill-opacity", "0.12"));
+            }
+
+            _w.ElementWithTitle("line", title, ("class", "crossing"), ("x1", Invariant.Px(px)), ("y1", Invariant.Px(_top)), ("x2", Invariant.Px(px)), ("y2", Invariant.Px(_bottom)),
+                ("stroke", "#000000"), ("stroke-width", "1.4"), ("stroke-dasharray", crossing.Significant ? "none" : "2 3"));
+        }
+
+        _w.Close("g");
+    }
+
     private void WriteFailed()
     {
         if (_data.Failed is not { } failed || !failed.Contains(true))
@@ -190,6 +226,11 @@ internal sealed class LinePlotRenderer
         if (_data.Theory is not null)
         {
             entries.Add(("theory", TheoryColor, "6 4"));
+        }
+
+        if (_data.Crossings is { Count: > 0 })
+        {
+            entries.Add(("boundary ± SEM", "#000000", null));
         }
 
         if (_data.Failed?.Contains(true) == true)

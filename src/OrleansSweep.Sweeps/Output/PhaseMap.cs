@@ -6,15 +6,19 @@ public enum ColumnType
     Int32,
     Double,
     Utf8,
+
+    /// <summary>BOOLEAN (values <c>bool?[]</c>): flags such as the boundary's <c>significant</c>; not used by the phase map itself.</summary>
+    Boolean,
 }
 
-/// <summary>One column of a phase map: values are <c>int?[]</c>, <c>double?[]</c> or <c>string?[]</c> by <see cref="Type"/>.</summary>
+/// <summary>One column of a phase map: values are <c>int?[]</c>, <c>double?[]</c>, <c>string?[]</c> or <c>bool?[]</c> by <see cref="Type"/>.</summary>
 public sealed record PhaseMapColumn(string Name, ColumnType Type, bool Nullable, Array Values)
 {
     public double? NumberAt(int row) => Values switch
     {
         double?[] doubles => doubles[row],
         int?[] ints => ints[row],
+        bool?[] booleans => booleans[row] is { } flag ? (flag ? 1 : 0) : null,
         _ => null,
     };
 }

@@ -2,13 +2,14 @@ using System.Globalization;
 using OrleansSweep.Contracts;
 using OrleansSweep.Reports.Interactive;
 using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Sweeps.Refinement;
 
 namespace OrleansSweep.Sweeps.Output;
 
 /// <summary>
 /// Writes a completed sweep's outputs into its folder: <c>phase_map.parquet</c>, <c>lyapunov_spectra.parquet</c>,
-/// one static SVG per main metric (heat map, or line plot for a one-axis sweep) and the interactive, self-contained
-/// <c>report.html</c>.
+/// for a refined sweep <c>phase_boundary.parquet</c>, one static SVG per main metric (heat map, or line plot for a
+/// one-axis sweep) and the interactive, self-contained <c>report.html</c>.
 /// </summary>
 public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
 {
@@ -22,17 +23,26 @@ public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
         var map = PhaseMapBuilder.Build(plan, results);
         var path = Path.Combine(plan.OutputFolder, PhaseMapParquet.PhaseMapFile);
         await PhaseMapParquet.WriteAsync(path, map, metadata, cancellationToken).ConfigureAwait(false);
-        if (results.Any(r => r.Series.ContainsKey("lyapunov_spectrum")))
+        var hasSpectra = results.Any(r => r.Series.ContainsKey("lyapunov_spectrum"));
+        if (hasSpectra)
         {
             await PhaseMapParquet.WriteLyapunovSpectraAsync(
                 Path.Combine(plan.OutputFolder, PhaseMapParquet.LyapunovSpectraFile), plan, results, metadata, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<BoundaryPoint>? boundary = null;
+        if (plan.Refinement is { } refinement)
+        {
+            boundary = RefinementOutputs.Boundary(refinement, results, cancellationToken);
+            await PhaseBoundaryParquet.WriteAsync(
+                Path.Combine(plan.OutputFolder, PhaseBoundaryParquet.FileName), plan, boundary, metadata, cancellationToken).ConfigureAwait(false);
         }
 
         var figures = new List<string>();
         foreach (var metric in PhaseMapPlots.DefaultMetrics)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (PhaseMapPlots.Render(map, plan, metric) is { } svg)
+            if (PhaseMapPlots.Render(map, plan, metric, boundary: boundary) is { } svg)
             {
                 AtomicFile.WriteAllText(Path.Combine(plan.OutputFolder, metric + ".svg"), svg);
                 figures.Add(metric + ".svg");
@@ -40,16 +50,33 @@ public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
         }
 
         var failed = results.Count(r => r.Status == "failed");
+        var files = new List<string> { PhaseMapParquet.PhaseMapFile };
+        if (hasSpectra)
+        {
+            files.Add(PhaseMapParquet.LyapunovSpectraFile);
+        }
+
+        if (boundary is not null)
+        {
+            files.Add(PhaseBoundaryParquet.FileName);
+        }
+
         var summary = new List<(string Key, string Value)>
         {
             ("sweep", plan.Name),
-            ("cells", plan.Cells.Count.ToString(CultureInfo.InvariantCulture)),
+            ("cells", map.Rows.ToString(CultureInfo.InvariantCulture) + (plan.Refinement is null ? "" : $" ({plan.Cells.Count.ToString(CultureInfo.InvariantCulture)} coarse)")),
             ("failed cells", failed.ToString(CultureInfo.InvariantCulture)),
             ("axes", string.Join(" × ", plan.Axes.Select(a => $"{a.Parameter} ({a.Values.Count})"))),
-            ("data", $"{PhaseMapParquet.PhaseMapFile}{(results.Any(r => r.Series.ContainsKey("lyapunov_spectrum")) ? ", " + PhaseMapParquet.LyapunovSpectraFile : "")}"),
         };
+        if (plan.Refinement is { } refined && boundary is not null)
+        {
+            summary.Add(("refinement", refined.Settings.Describe(plan.Cells.Count)));
+            summary.Add(("boundary points", $"{boundary.Count.ToString(CultureInfo.InvariantCulture)} ({boundary.Count(p => p.Significant).ToString(CultureInfo.InvariantCulture)} significant)"));
+        }
+
+        summary.Add(("data", string.Join(", ", files)));
         summary.AddRange(metadata.Select(kv => (kv.Key, kv.Value)));
-        var report = PhaseMapReport.Build(plan, map, summary, figures);
+        var report = PhaseMapReport.Build(plan, map, summary, figures, boundary);
         AtomicFile.WriteAllText(Path.Combine(plan.OutputFolder, ReportFile), InteractiveReport.Render(report));
         return path;
     }

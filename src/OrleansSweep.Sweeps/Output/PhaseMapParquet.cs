@@ -20,7 +20,8 @@ public static class PhaseMapParquet
 
     /// <summary>
     /// The long-format table of mean Lyapunov spectra: one row per (cell, exponent index), with the cell's axis values
-    /// (as doubles, N included), <c>cell_id</c>, <c>exponent_index</c> and <c>exponent</c>; all columns required.
+    /// (as doubles, N included), <c>cell_id</c>, <c>exponent_index</c> and <c>exponent</c>; all columns required. Cells in
+    /// the phase map's row order (a refined sweep: every computed cell, by cell index).
     /// </summary>
     public static Task WriteLyapunovSpectraAsync(
         string path, SweepPlan plan, IReadOnlyList<CellAnalyzed> results, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken = default)
@@ -28,7 +29,7 @@ public static class PhaseMapParquet
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
         var byId = results.ToDictionary(r => r.CellId, StringComparer.Ordinal);
-        var rows = plan.Cells
+        var rows = PhaseMapBuilder.RowCells(plan, results)
             .SelectMany(cell => (byId.GetValueOrDefault(cell.Command.CellId)?.Series.GetValueOrDefault("lyapunov_spectrum") ?? [])
                 .Select((value, index) => (cell, index, value)))
             .ToList();

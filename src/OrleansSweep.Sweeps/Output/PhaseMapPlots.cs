@@ -2,12 +2,16 @@ using System.Globalization;
 using OrleansSweep.Reports;
 using OrleansSweep.Reports.Text;
 using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Sweeps.Refinement;
 
 namespace OrleansSweep.Sweeps.Output;
 
 /// <summary>Static SVGs of phase-map metrics: heat maps over two grid axes (edge of chaos and theory lines overlaid), line plots over one.</summary>
-/// <remarks>With more than two axes the map is the slice at the first point of every other axis (stated in the subtitle).</remarks>
-public static class PhaseMapPlots
+/// <remarks>
+/// With more than two axes the map is the slice at the first point of every other axis (stated in the subtitle). A
+/// refined sweep's map (one with a <c>depth</c> column) is drawn on its own cells: see PhaseMapPlots.Refined.cs.
+/// </remarks>
+public static partial class PhaseMapPlots
 {
     /// <summary>Metrics drawn by default, in order; those without any value are skipped.</summary>
     public static IReadOnlyList<string> DefaultMetrics { get; } =
@@ -20,7 +24,7 @@ public static class PhaseMapPlots
     internal static readonly HashSet<string> ZeroContourMetrics = new(StringComparer.Ordinal) { "lyapunov_max", "theory_lyapunov_max", "spectral_abscissa" };
 
     /// <summary>Theory columns that give a critical value of one parameter; drawn when that parameter is the x axis.</summary>
-    private static readonly (string Column, string Parameter, string Label)[] CriticalValues =
+    internal static readonly (string Column, string Parameter, string Label)[] CriticalValues =
     [
         ("theory_zero_fp_line", "gH", "zero FP unstable (g_h σ(b_r) = 1)"),
         ("theory_g_fp", "gH", "g_FP: fixed points appear (static MF)"),
@@ -31,14 +35,22 @@ public static class PhaseMapPlots
     /// <summary>
     /// An SVG of <paramref name="metric"/>: a heat map over two axes, a line plot (with SEM and theory) when the sweep
     /// has one axis; null when the column is missing, has no finite value in the slice, or the slice is a single cell.
+    /// A refined sweep draws its leaf cells at their extents with the phase boundary over them (<paramref name="boundary"/>,
+    /// or when null the boundary of the map's own rows).
     /// </summary>
-    public static string? Render(PhaseMap map, SweepPlan plan, string metric, string? xParameter = null, string? yParameter = null)
+    public static string? Render(
+        PhaseMap map, SweepPlan plan, string metric, string? xParameter = null, string? yParameter = null, IReadOnlyList<BoundaryPoint>? boundary = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(plan);
         if (map.Find(metric) is not { } column || plan.Axes.Count == 0)
         {
             return null;
+        }
+
+        if (plan.Refinement is { } refinement && map.Find(RefinementColumns.Depth) is not null)
+        {
+            return RenderRefined(map, plan, refinement, column, metric, xParameter, yParameter, boundary);
         }
 
         var x = plan.Axes.FirstOrDefault(a => a.Parameter == xParameter) ?? plan.Axes[0];
@@ -103,7 +115,8 @@ public static class PhaseMapPlots
             var points = new List<(double X, double Y)>();
             foreach (var yValue in y.Values)
             {
-                var row = Enumerable.Range(0, map.Rows).FirstOrDefault(
+                // Grid rows only: a refined map's rows beyond the coarse cells are not in plan.Cells.
+                var row = Enumerable.Range(0, Math.Min(map.Rows, plan.Cells.Count)).FirstOrDefault(
                     r => AxisValue(plan.Cells[r], y.Parameter) == yValue && others.All(o => AxisValue(plan.Cells[r], o.Parameter) == o.Values[0]), -1);
                 if (row >= 0 && column.NumberAt(row) is { } critical && double.IsFinite(critical))
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using OrleansSweep.Reports;
 using OrleansSweep.Reports.Interactive;
 using OrleansSweep.Sweeps.Coordination;
+using OrleansSweep.Sweeps.Refinement;
 
 namespace OrleansSweep.Sweeps.Output;
 
@@ -11,13 +12,24 @@ namespace OrleansSweep.Sweeps.Output;
 /// further axis held at its first value. A metric's SEM and theory are its <c>_sem</c> and <c>theory_</c> columns
 /// when the phase map has them, so columns added later flow through without changes here.
 /// </remarks>
-public static class PhaseMapReport
+public static partial class PhaseMapReport
 {
+    /// <param name="plan">The sweep.</param>
+    /// <param name="map">Its phase map.</param>
+    /// <param name="summary">Header rows.</param>
+    /// <param name="staticFigures">SVG files beside the report.</param>
+    /// <param name="boundary">A refined sweep's boundary; when null it is computed from the map's rows.</param>
     public static SweepReportData Build(
-        SweepPlan plan, PhaseMap map, IReadOnlyList<(string Key, string Value)> summary, IReadOnlyList<string> staticFigures)
+        SweepPlan plan, PhaseMap map, IReadOnlyList<(string Key, string Value)> summary, IReadOnlyList<string> staticFigures,
+        IReadOnlyList<BoundaryPoint>? boundary = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(map);
+        if (plan.Refinement is { } refinement && map.Find(RefinementColumns.Depth) is not null)
+        {
+            return BuildRefined(plan, refinement, map, summary, staticFigures, boundary);
+        }
+
         var plotted = plan.Axes.Take(2).ToList();
         var others = plan.Axes.Skip(2).ToList();
         var status = map.Find("status");

@@ -49,6 +49,23 @@ public sealed class LinePlotSvgTests
         Assert.Throws<ArgumentException>(() => LinePlotSvg.Render(new LinePlotData(G, "x", [1, 2]), new HeatMapOptions("t")));
     }
 
+    [Fact]
+    public void Crossings_are_vertical_lines_with_a_sem_band_dotted_when_not_significant()
+    {
+        var doc = Render(new LinePlotData(G, "λ_max", [-0.5, -0.1, 0.05, 0.2, 0.3], Crossings: [new(1.3, 0.1, true), new(2.2, double.PositiveInfinity, false)]));
+
+        var crossings = Group(doc, "crossings");
+        var lines = crossings.Elements(Svg + "line").ToList();
+        Assert.Equal(["none", "2 3"], lines.Select(l => (string?)l.Attribute("stroke-dasharray")));
+        var band = crossings.Elements(Svg + "rect").Single();
+        var (x, width) = ((double)band.Attribute("x")!, (double)band.Attribute("width")!);
+        Assert.Equal((double)lines[0].Attribute("x1")!, x + (width / 2), 1);
+        // ±0.1 on an axis from 0.5 to 2.5 (padded by 4 % of the range each side) is 0.2/2.16 of the plot's width.
+        var frame = doc.Descendants(Svg + "rect").Single(r => (string?)r.Attribute("class") == "frame");
+        Assert.Equal(0.2 / 2.16 * (double)frame.Attribute("width")!, width, 1);
+        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "boundary ± SEM");
+    }
+
     private static XDocument Render(LinePlotData data) => XDocument.Parse(LinePlotSvg.Render(data, new HeatMapOptions("title")));
 
     private static XElement Group(XDocument doc, string name) => doc.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == name);

@@ -61,7 +61,7 @@ public static class ParquetTableReader
         reader.RowGroupCount);
 
     private static ColumnType TypeOf(DataField field) =>
-        field.ClrType == typeof(int) ? ColumnType.Int32 : IsString(field) ? ColumnType.Utf8 : ColumnType.Double;
+        field.ClrType == typeof(int) ? ColumnType.Int32 : field.ClrType == typeof(bool) ? ColumnType.Boolean : IsString(field) ? ColumnType.Utf8 : ColumnType.Double;
 
     /// <summary>Parquet.Net 6 reports UTF-8 columns as <see cref="ReadOnlyMemory{T}"/> of char unless asked for strings.</summary>
     private static bool IsString(DataField field) => field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
@@ -93,8 +93,7 @@ public static class ParquetTableReader
 
         if (type == typeof(bool))
         {
-            var booleans = await ReadStructsAsync<bool>(reader, field, rows, cancellationToken).ConfigureAwait(false);
-            return new(field.Name, ColumnType.Double, field.IsNullable, booleans.Select(v => v is null ? (double?)null : v.Value ? 1 : 0).ToArray());
+            return new(field.Name, ColumnType.Boolean, field.IsNullable, await ReadStructsAsync<bool>(reader, field, rows, cancellationToken).ConfigureAwait(false));
         }
 
         if (IsString(field))

@@ -7,7 +7,7 @@ namespace OrleansSweep.Sweeps.Output.ParquetFiles;
 /// <summary>Writes a flat table of <see cref="PhaseMapColumn"/>s as a Parquet file through Parquet.Net, atomically.</summary>
 /// <remarks>
 /// Types: <see cref="ColumnType.Int32"/> → INT32, <see cref="ColumnType.Double"/> → DOUBLE,
-/// <see cref="ColumnType.Utf8"/> → BYTE_ARRAY (UTF-8 string); a column is OPTIONAL exactly when
+/// <see cref="ColumnType.Utf8"/> → BYTE_ARRAY (UTF-8 string), <see cref="ColumnType.Boolean"/> → BOOLEAN; a column is OPTIONAL exactly when
 /// <see cref="PhaseMapColumn.Nullable"/>. Row groups hold at most <see cref="RowGroupSize"/> rows; a table of 0 rows
 /// gives a file with its schema and no row group.
 /// <para>Atomicity: the file is written as <c>&lt;path&gt;.tmp-&lt;guid&gt;</c> in the same folder, flushed to disk
@@ -101,6 +101,7 @@ public static class ParquetTableWriter
         ColumnType.Int32 => new DataField(column.Name, typeof(int), column.Nullable),
         ColumnType.Double => new DataField(column.Name, typeof(double), column.Nullable),
         ColumnType.Utf8 => new DataField(column.Name, typeof(string), column.Nullable),
+        ColumnType.Boolean => new DataField(column.Name, typeof(bool), column.Nullable),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, $"Column {column.Name} has an unsupported type."),
     };
 
@@ -116,6 +117,10 @@ public static class ParquetTableWriter
                 return group.WriteAsync<double>(field, NaNAsNull(doubles, start, count), null, null, cancellationToken);
             case double?[] doubles:
                 return group.WriteAsync<double>(field, Required(column, doubles, start, count), null, null, cancellationToken);
+            case bool?[] booleans when column.Nullable:
+                return group.WriteAsync<bool>(field, booleans.AsMemory(start, count), null, null, cancellationToken);
+            case bool?[] booleans:
+                return group.WriteAsync<bool>(field, Required(column, booleans, start, count), null, null, cancellationToken);
             case string?[] strings:
                 if (!column.Nullable && Array.IndexOf(strings, null, start, count) >= 0)
                 {

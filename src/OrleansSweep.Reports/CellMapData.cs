@@ -1,0 +1,42 @@
+namespace OrleansSweep.Reports;
+
+/// <summary>
+/// One metric over two swept parameters on cells of any size (an adaptively refined phase map): each cell is the
+/// rectangle of its own extents, and the phase boundary is drawn over them as points with error bars.
+/// </summary>
+/// <param name="X">Horizontal axis: name, label, unit, log flag and the coarse grid points (for the tick planner when
+/// the axis has one point); the plot spans the cells' extent, not the points.</param>
+/// <param name="Y">Vertical axis, as <paramref name="X"/>.</param>
+/// <param name="Metric">Machine name of the metric.</param>
+/// <param name="MetricLabel">Display label of the metric (colour bar; markup as for <see cref="HeatMapSvg"/>).</param>
+/// <param name="Cells">The rectangles, drawn in this order (later over earlier): pass only leaves, or deeper over shallower.</param>
+/// <param name="Boundary">Points of the phase boundary with their standard errors, or null.</param>
+/// <param name="BoundaryLabel">Legend text of the boundary points (markup), e.g. <c>λ_max = 0 (± SEM)</c>.</param>
+public sealed record CellMapData(
+    Axis X,
+    Axis Y,
+    string Metric,
+    string MetricLabel,
+    IReadOnlyList<MapCell> Cells,
+    IReadOnlyList<BoundaryMark>? Boundary = null,
+    string? BoundaryLabel = null);
+
+/// <summary>One cell of a <see cref="CellMapData"/>: its extent in the axes' units (lower ≤ upper) and its value.</summary>
+/// <param name="XLower">Lower bound along X.</param>
+/// <param name="XUpper">Upper bound along X.</param>
+/// <param name="YLower">Lower bound along Y.</param>
+/// <param name="YUpper">Upper bound along Y.</param>
+/// <param name="Value">The metric; null, NaN or ±∞ is drawn as a missing (hatched) cell.</param>
+/// <param name="Title">Tooltip text (plain); null for a default naming the extent and value.</param>
+public sealed record MapCell(double XLower, double XUpper, double YLower, double YUpper, double? Value, string? Title = null);
+
+/// <summary>
+/// A point of a phase boundary in data coordinates with its standard error along each axis (0 when exact; +∞ when
+/// not located, drawn without a bar and hollow).
+/// </summary>
+/// <param name="X">The crossing along X.</param>
+/// <param name="Y">The crossing along Y.</param>
+/// <param name="XSem">Its standard error along X.</param>
+/// <param name="YSem">Its standard error along Y.</param>
+/// <param name="Significant">Whether the crossing is resolved beyond noise (filled marker) or could be noise (hollow).</param>
+public sealed record BoundaryMark(double X, double Y, double XSem, double YSem, bool Significant);
