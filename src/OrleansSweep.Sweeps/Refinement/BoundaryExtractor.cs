@@ -24,7 +24,8 @@ internal static class BoundaryExtractor
             var (uA, uB) = (axis.SampleCoordinate(a.Depth, a.Position(i)), axis.SampleCoordinate(b.Depth, b.Position(i)));
             var (xA, xB) = (axis.SampleValue(a.Depth, a.Position(i)), axis.SampleValue(b.Depth, b.Position(i)));
             var value = t == 0 ? xA : t == 1 ? xB : axis.ToValue(uA + t * (uB - uA));
-            var coordinateSem = tSem * Math.Abs(uB - uA);
+            // Along an axis where both samples sit at the same coordinate the crossing has no freedom: 0, not ∞ × 0 = NaN.
+            var coordinateSem = uB == uA ? 0 : tSem * Math.Abs(uB - uA);
             var sem = axis.IsLog ? value * coordinateSem : coordinateSem;
             coordinates[i] = new BoundaryCoordinate(axis.Name, value, sem, Math.Min(xA, xB), Math.Max(xA, xB));
         }
