@@ -9,6 +9,12 @@ public sealed class CellExecutorOptions
     /// <summary>Cells waiting for a thread before a new one must wait to be queued (the queue is bounded).</summary>
     public int QueueCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// When one cell runs alone with fewer realisations than idle cores, the cores left over become BLAS threads
+    /// inside its calls (OpenBLAS only; set back to one before another cell starts). Default on.
+    /// </summary>
+    public bool ShareIdleCoresWithBlas { get; set; } = true;
+
     /// <summary>Name of this silo in results and telemetry (<c>CellAnalyzed.Worker</c>).</summary>
     public string WorkerName { get; set; } = Environment.MachineName;
 }
