@@ -12,7 +12,8 @@ namespace OrleansSweep.Grains.Execution;
 /// <summary>
 /// Computes cells on this silo's own threads, off the grain scheduler and off the shared thread pool, from a bounded
 /// queue. When fewer cells than threads are running, the idle threads' share goes to the running cells: their
-/// realisations run in parallel, and when a lone cell has fewer realisations than cores, the rest become BLAS threads.
+/// realisations run in parallel, and (when <see cref="CellExecutorOptions.ShareIdleCoresWithBlas"/> is on) a lone cell
+/// with fewer realisations than cores gets the rest as BLAS threads.
 /// </summary>
 /// <remarks>
 /// Why dedicated threads: a cell computed inside a grain turn blocks its grain for the whole computation, and an
