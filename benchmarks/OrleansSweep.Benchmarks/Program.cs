@@ -8,6 +8,7 @@ using OrleansSweep.Benchmarks.Refinement;
 // Probes outside BenchmarkDotNet (they start hosts or need CPU time next to wall time):
 //   engine [cells=1000] [memoryCells=100000]     embedded silo (SQLite storage): overhead per trivial cell, cold start,
 //                                                 memory over a long sweep (0 memoryCells skips it)
+//   storage [cells=5000]                          SQLite grain storage, per-write vs group commit: wall and CPU per cell
 //   throughput [cells=64] [realizations=2] [n=128] real Lyapunov cells on the embedded silo, all cores (vs NumPy)
 //   lyapunov [repeats=5] [k=256]                  the Lyapunov cell, wall and CPU time
 //   cluster [cells=1000] [realCells=64] [n=128] [realizations=2] [repeats=3] [failover=1]
@@ -21,6 +22,7 @@ using OrleansSweep.Benchmarks.Refinement;
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineProbe.RunAsync(args[1..]),
+    "storage" => await OrleansSweep.Benchmarks.Engine.Storage.StorageProbe.RunAsync(args[1..]),
     "throughput" => await SweepThroughput.RunAsync(args[1..]),
     "lyapunov" => LyapunovCpuProbe.Run(args[1..]),
     "cluster" => await ClusterProbe.RunAsync(args[1..]),

@@ -27,6 +27,9 @@ internal static class SweepThroughput
         Console.WriteLine($"{{\"bench\": \"dotnet_lyapunov_sweep\", \"n\": {n}, \"cells\": {sweep.CellCount}, \"realizations\": {realizations}, "
             + $"\"state\": \"{timing.Status.State}\", \"failed\": {timing.Status.Failed}, "
             + string.Create(CultureInfo.InvariantCulture, $"\"total_s\": {timing.Elapsed.TotalSeconds:F3}, \"computed_s\": {timing.Computed.TotalSeconds:F3}, \"cpu_s\": {cpuUsed.TotalSeconds:F3}, \"runs_per_s\": {runs / timing.Elapsed.TotalSeconds:F3}, ")
+            // The fixed cost of a fresh process (host and silo start, JIT) apart from the cells: host build → silo started,
+            // and silo started → sweep completed (the cells, plus dispatch and the first calls' JIT).
+            + string.Create(CultureInfo.InvariantCulture, $"\"silo_started_s\": {timing.HostStarted.TotalSeconds:F3}, \"started_to_completed_s\": {(timing.Computed - timing.HostStarted).TotalSeconds:F3}, ")
             + $"\"load_start\": \"{load}\", \"load_end\": \"{LoadAverage.Now()}\"}}");
         return 0;
     }

@@ -12,13 +12,15 @@ namespace OrleansSweep.Grains.Execution;
 /// <summary>
 /// Computes cells on this silo's own threads, off the grain scheduler and off the shared thread pool, from a bounded
 /// queue. When fewer cells than threads are running, the idle threads' share goes to the running cells: their
-/// realisations run in parallel.
+/// realisations run in parallel, and (when <see cref="CellExecutorOptions.ShareIdleCoresWithBlas"/> is on) a lone cell
+/// with fewer realisations than cores gets the rest as BLAS threads.
 /// </summary>
 /// <remarks>
 /// Why dedicated threads: a cell computed inside a grain turn blocks its grain for the whole computation, and an
 /// unbounded <c>Task.Run</c> per cell starves Orleans' own work (measured: the silo reported itself degraded). With
 /// <see cref="CellExecutorOptions.Threads"/> threads the CPU-bound work never exceeds the cores, and the pool stays
-/// free for messaging, storage and timers.
+/// free for messaging, storage and timers. BLAS threads (OpenBLAS: one process-wide setting) are raised only while a
+/// single cell runs and nothing waits, and set back to one before a second cell starts; see <see cref="BlasShare"/>.
 /// </remarks>
 public sealed partial class CellExecutor : IDisposable
 {
@@ -30,6 +32,7 @@ public sealed partial class CellExecutor : IDisposable
     private readonly SemaphoreSlim room = new(0, 1); // a signal, not a count: a burst of finished cells wakes the puller once
     private int busy;
     private readonly ConcurrentDictionary<string, long> starting = new(StringComparer.Ordinal);
+    private readonly BlasShare blas;
     private long computed;
 
     public CellExecutor(IOptions<CellExecutorOptions> options, ILogger<CellExecutor> logger)
@@ -44,6 +47,7 @@ public sealed partial class CellExecutor : IDisposable
         this.logger = logger;
         WorkerName = settings.WorkerName;
         queue = new BlockingCollection<WorkItem>(settings.QueueCapacity);
+        blas = new BlasShare(DenseKernels.Default, settings.ShareIdleCoresWithBlas);
         workersByParallelism = [.. Enumerable.Range(1, settings.Threads).Select(p => new CellWorker(DenseKernels.Default, settings.WorkerName, p))];
         threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(RunLoop) { IsBackground = true, Name = $"cell-executor-{i}" })];
         // Without the caller's execution context: the executor is created inside some grain call, whose span would
@@ -123,6 +127,7 @@ public sealed partial class CellExecutor : IDisposable
             left.Completion.TrySetResult(null);
         }
 
+        blas.Release();
         queue.Dispose();
         stopping.Dispose();
         room.Dispose();
@@ -152,7 +157,13 @@ public sealed partial class CellExecutor : IDisposable
     private void Run(WorkItem item)
     {
         var running = Interlocked.Increment(ref busy);
+        if (running > 1)
+        {
+            blas.Release(); // another cell is running now: a lone cell's BLAS threads would oversubscribe the cores
+        }
+
         SweepTelemetry.RecordQueueWait(WorkerName, Stopwatch.GetElapsedTime(item.EnqueuedAt));
+        var sharedBlas = false;
         try
         {
             if (item.Cancellation.IsCancellationRequested)
@@ -162,7 +173,13 @@ public sealed partial class CellExecutor : IDisposable
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(item.Cancellation, stopping.Token);
-            var result = WorkerFor(running).Analyze(item.Work, linked.Token);
+            var worker = WorkerFor(running, out var parallelism);
+            if (parallelism > 1 && running == 1)
+            {
+                sharedBlas = blas.TryShare(item, item.Work.CellJson, parallelism, () => Volatile.Read(ref busy) == 1 && queue.Count == 0);
+            }
+
+            var result = worker.Analyze(item.Work, linked.Token);
             if (result is not null)
             {
                 Interlocked.Increment(ref computed);
@@ -177,6 +194,11 @@ public sealed partial class CellExecutor : IDisposable
         }
         finally
         {
+            if (sharedBlas)
+            {
+                blas.Release(item);
+            }
+
             Interlocked.Decrement(ref busy);
             SignalRoom();
         }
@@ -195,10 +217,11 @@ public sealed partial class CellExecutor : IDisposable
     }
 
     /// <summary>The idle threads' share goes to this cell when nothing else is waiting (a sweep's tail, one big cell).</summary>
-    private CellWorker WorkerFor(int running)
+    private CellWorker WorkerFor(int running, out int parallelism)
     {
         var idle = queue.Count == 0 ? Math.Max(0, threads.Length - running) : 0;
-        return workersByParallelism[Math.Min(idle, workersByParallelism.Length - 1)];
+        parallelism = Math.Min(idle, workersByParallelism.Length - 1) + 1;
+        return workersByParallelism[parallelism - 1];
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The cell executor crashed on cell {CellId}")]

@@ -10,18 +10,29 @@ namespace OrleansSweep.Grains.Storage;
 /// without a server. One row per (state name, grain id) with an integer ETag for optimistic concurrency.
 /// </summary>
 /// <remarks>
-/// Follows Orleans' storage contract: a write with a stale ETag, or an insert over an existing row, throws
+/// <para>Follows Orleans' storage contract: a write with a stale ETag, or an insert over an existing row, throws
 /// <see cref="InconsistentStateException"/>; a missing row reads as <c>RecordExists = false</c> with a null ETag; a clear
-/// deletes the row and resets the state. Every write is its own transaction, committed before it returns, so a
-/// <c>kill -9</c> loses nothing acknowledged (WAL with synchronous=NORMAL survives a process crash; a power cut may
-/// lose the last transactions, which the sweep then recomputes, bit-identically). States are stored with Orleans'
-/// own serializer, so the same [GenerateSerializer] types serve the wire and the store.
+/// deletes the row and resets the state. States are stored with Orleans' own serializer, so the same
+/// [GenerateSerializer] types serve the wire and the store.</para>
+/// <para>Writes and clears are group-committed (<see cref="SqliteGroupCommit"/>): the ones that queue while a commit
+/// is running share the next transaction, and each one's task completes only after the transaction that holds it has
+/// committed. So "stored before reported" holds as with one transaction per write, and a <c>kill -9</c> loses nothing
+/// acknowledged (WAL with synchronous=NORMAL survives a process crash; a power cut may lose the last transactions,
+/// which the sweep then recomputes, bit-identically). The statements are prepared once and reused.</para>
 /// </remarks>
-public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
+public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly Serializer serializer;
-    private readonly Lock gate = new();
+    private readonly Lock gate = new(); // the connection: one statement or transaction at a time
+    private readonly SqliteGroupCommit commits;
+    private readonly SqliteCommand select;
+    private readonly SqliteCommand insert;
+    private readonly SqliteCommand update;
+    private readonly SqliteCommand delete;
+    private readonly SqliteCommand begin;
+    private readonly SqliteCommand commit;
+    private readonly SqliteCommand rollback;
 
     public SqliteGrainStorage(SqliteGrainStorageOptions options, Serializer serializer)
     {
@@ -44,6 +55,15 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
                 data       BLOB NOT NULL,
                 PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
             """);
+        select = Prepare("SELECT etag, data FROM grain_state WHERE state_name = $name AND grain_id = $id", "$name", "$id");
+        insert = Prepare("INSERT OR IGNORE INTO grain_state (state_name, grain_id, etag, data) VALUES ($name, $id, 1, $data)", "$name", "$id", "$data");
+        update = Prepare("UPDATE grain_state SET etag = $next, data = $data WHERE state_name = $name AND grain_id = $id AND etag = $expected",
+            "$name", "$id", "$data", "$next", "$expected");
+        delete = Prepare("DELETE FROM grain_state WHERE state_name = $name AND grain_id = $id AND etag = $expected", "$name", "$id", "$expected");
+        begin = Prepare("BEGIN IMMEDIATE");
+        commit = Prepare("COMMIT");
+        rollback = Prepare("ROLLBACK");
+        commits = new SqliteGroupCommit(CommitBatch, options.MaxBatch);
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -51,8 +71,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         ArgumentNullException.ThrowIfNull(grainState);
         lock (gate)
         {
-            using var command = Command("SELECT etag, data FROM grain_state WHERE state_name = $name AND grain_id = $id", stateName, grainId);
-            using var reader = command.ExecuteReader();
+            Bind(select, stateName, grainId);
+            using var reader = select.ExecuteReader();
             if (reader.Read())
             {
                 grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
@@ -74,62 +94,32 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var data = serializer.SerializeToArray(grainState.State);
-        lock (gate)
+        var expected = grainState.ETag is null ? (long?)null : long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
+        return commits.Submit(new PendingChange(stateName, grainId, data, expected, Committed: () =>
         {
-            long next;
-            if (grainState.ETag is null)
-            {
-                using var insert = Command("INSERT OR IGNORE INTO grain_state (state_name, grain_id, etag, data) VALUES ($name, $id, 1, $data)", stateName, grainId);
-                insert.Parameters.AddWithValue("$data", data);
-                if (insert.ExecuteNonQuery() != 1)
-                {
-                    throw Conflict(stateName, grainId, grainState.ETag);
-                }
-
-                next = 1;
-            }
-            else
-            {
-                var expected = long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-                next = expected + 1;
-                using var update = Command("UPDATE grain_state SET etag = $next, data = $data WHERE state_name = $name AND grain_id = $id AND etag = $expected", stateName, grainId);
-                update.Parameters.AddWithValue("$data", data);
-                update.Parameters.AddWithValue("$next", next);
-                update.Parameters.AddWithValue("$expected", expected);
-                if (update.ExecuteNonQuery() != 1)
-                {
-                    throw Conflict(stateName, grainId, grainState.ETag);
-                }
-            }
-
-            grainState.ETag = next.ToString(CultureInfo.InvariantCulture);
+            grainState.ETag = ((expected ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
-        }
-
-        return Task.CompletedTask;
+        }));
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        lock (gate)
+        void Reset()
         {
-            if (grainState.ETag is not null)
-            {
-                using var delete = Command("DELETE FROM grain_state WHERE state_name = $name AND grain_id = $id AND etag = $expected", stateName, grainId);
-                delete.Parameters.AddWithValue("$expected", long.Parse(grainState.ETag, CultureInfo.InvariantCulture));
-                if (delete.ExecuteNonQuery() != 1)
-                {
-                    throw Conflict(stateName, grainId, grainState.ETag);
-                }
-            }
-
             grainState.ETag = null;
             grainState.State = Activator.CreateInstance<T>();
             grainState.RecordExists = false;
         }
 
-        return Task.CompletedTask;
+        if (grainState.ETag is null)
+        {
+            Reset(); // nothing stored by this state: nothing to delete
+            return Task.CompletedTask;
+        }
+
+        var expected = long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
+        return commits.Submit(new PendingChange(stateName, grainId, Data: null, expected, Committed: Reset));
     }
 
     /// <summary>Rows stored under <paramref name="stateName"/> (progress displays and tests).</summary>
@@ -144,15 +134,40 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         }
     }
 
-    public void Dispose() => connection.Dispose();
+    /// <summary>Transactions committed so far (each holds one or more writes; tests and benchmarks).</summary>
+    public long Transactions => commits.Transactions;
 
-    private SqliteCommand Command(string sql, string stateName, GrainId grainId)
+    public void Dispose()
+    {
+        commits.Dispose(); // waits for the commit in progress; later submissions fail
+        lock (gate)
+        {
+            foreach (var command in new[] { select, insert, update, delete, begin, commit, rollback })
+            {
+                command.Dispose();
+            }
+
+            connection.Dispose();
+        }
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$name", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
         return command;
+    }
+
+    private static void Bind(SqliteCommand command, string stateName, GrainId grainId)
+    {
+        command.Parameters["$name"].Value = stateName;
+        command.Parameters["$id"].Value = grainId.ToString();
     }
 
     private void Execute(string sql)
@@ -162,6 +177,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? etag) =>
-        new($"Stored {stateName} of {grainId} changed since it was read (ETag {etag ?? "none"})", storedEtag: "unknown", currentEtag: etag ?? "none");
+    private static InconsistentStateException Conflict(string stateName, GrainId grainId, long? etag) =>
+        new($"Stored {stateName} of {grainId} changed since it was read (ETag {etag?.ToString(CultureInfo.InvariantCulture) ?? "none"})",
+            storedEtag: "unknown", currentEtag: etag?.ToString(CultureInfo.InvariantCulture) ?? "none");
 }

@@ -100,6 +100,55 @@ public sealed class SqliteGrainStorageTests : IDisposable
         Assert.Equal(2, storage.Count("cell"));
     }
 
+    [Fact]
+    public async Task Concurrent_writes_are_all_stored_in_fewer_transactions_than_writes()
+    {
+        const int grains = 200;
+        using var storage = Open();
+        var states = Enumerable.Range(0, grains).Select(_ => new GrainState<CellRecord>(new CellRecord { Result = SampleResult() })).ToList();
+        using var start = new ManualResetEventSlim();
+        var writers = states.Select((state, i) => Task.Run(async () =>
+        {
+            start.Wait();
+            await storage.WriteStateAsync("cell", GrainId.Create("cell", $"g{i}"), state);
+        })).ToList();
+
+        start.Set();
+        await Task.WhenAll(writers);
+
+        Assert.Equal(grains, storage.Count("cell"));
+        Assert.All(states, s => Assert.Equal("1", s.ETag));
+        Assert.InRange(storage.Transactions, 1, grains);
+        using var reopened = Open();
+        for (var i = 0; i < grains; i += 37)
+        {
+            var read = new GrainState<CellRecord>();
+            await reopened.ReadStateAsync("cell", GrainId.Create("cell", $"g{i}"), read);
+            Assert.Equal(states[i].State!.Result!.Metrics, read.State!.Result!.Metrics);
+        }
+    }
+
+    [Fact]
+    public async Task A_conflicting_write_among_concurrent_ones_fails_alone()
+    {
+        using var storage = Open();
+        var existing = new GrainState<CellRecord>(new CellRecord());
+        await storage.WriteStateAsync("cell", Grain, existing);
+        var insertOverExisting = new GrainState<CellRecord>(new CellRecord { Result = SampleResult() });
+        var others = Enumerable.Range(0, 20).Select(i => new GrainState<CellRecord>(new CellRecord { Result = SampleResult() })).ToList();
+
+        var conflict = Task.Run(() => storage.WriteStateAsync("cell", Grain, insertOverExisting));
+        var fine = others.Select((state, i) => Task.Run(() => storage.WriteStateAsync("cell", GrainId.Create("cell", $"o{i}"), state))).ToList();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflict);
+        await Task.WhenAll(fine);
+        Assert.Null(insertOverExisting.ETag);
+        Assert.Equal(21, storage.Count("cell"));
+        var read = new GrainState<CellRecord>();
+        await storage.ReadStateAsync("cell", Grain, read);
+        Assert.Null(read.State!.Result);
+    }
+
     public void Dispose()
     {
         services.Dispose();
