@@ -15,8 +15,10 @@ namespace OrleansSweep.Science.Theory;
 /// stable_branches, critical_sigma_w2, saddle_node_sigma_w2.</item>
 /// <item>rate (§B.3–B.4): zero_fp_stable, delta0 (⟨x²⟩), lyapunov_max.</item>
 /// <item>gated (§B.2–B.5): zero_fp_line, zero_fp_stable, lyapunov_max_zero_fp, g_fp, transition_continuous,
-/// alpha_r_tricritical, static_fp_exists, assumes_adiabatic_reset, assumption_unmet, g_c, delta0 (⟨h²⟩), lyapunov_max — the DMFT values only for α_z = 0
-/// (Gaussian case; τ_r → 0 noted as an approximation when τ_r &gt; 0).</item>
+/// alpha_r_tricritical, static_fp_exists, assumes_adiabatic_reset, assumption_unmet, g_c, delta0 (⟨h²⟩), lyapunov_max,
+/// stable_branches (2 where the chaotic solution coexists with a stable zero fixed point; delta0 and lyapunov_max are then
+/// the chaotic branch, noted in their status) — the DMFT values only for α_z = 0 (Gaussian case; τ_r → 0 noted as an
+/// approximation when τ_r &gt; 0); delta0_sampled, delta0_sampled_se, relaxation_time, relaxation_time_se (sampled DMFT).</item>
 /// <item>gru (§B.6): zero_fp_line, zero_fp_stable, lyapunov_max_zero_fp (per step), g_fp, transition_continuous,
 /// static_fp_exists, lyapunov_max (not applicable).</item>
 /// <item>lstm: zero_fp_stable, lyapunov_max_zero_fp (derived here, see the LSTM part), g_fp and lyapunov_max (not

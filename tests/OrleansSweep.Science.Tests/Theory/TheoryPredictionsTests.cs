@@ -174,4 +174,29 @@ public partial class TheoryPredictionsTests
         Assert.Equal(Math.Pow(sigmaW2 * mu1, steps), mean, 1e-6 * mean);
         Assert.Equal(mean * mean * steps * ((mu2 / (mu1 * mu1)) - 1), isometry["isometry_sv2_variance"].Value!.Value, 1e-6 * mean * mean);
     }
+
+    [Theory]
+    [InlineData(1.5, 1)] // below g_c = 2.74: only the zero fixed point
+    [InlineData(5.0, 2)] // g_c < g_h < 1/σ(b_r) = 8.39: chaos and the stable zero fixed point (§B.5)
+    [InlineData(12.0, 1)] // above the zero-FP line: only chaos
+    public void Gated_dmft_counts_its_stable_branches_and_names_the_one_reported(double gH, int branches)
+    {
+        var values = For(ModelFamily.Gated, new() { ["gH"] = gH, ["alphaZ"] = 0, ["alphaR"] = 10, ["bR"] = -2, ["tauR"] = 0 });
+        Assert.Equal(branches, values["stable_branches"].Value);
+        var lyapunov = values["lyapunov_max"];
+        Assert.Equal(AnalysisStatus.Converged, lyapunov.Outcome.Status);
+        if (branches == 2)
+        {
+            // The chaotic branch is the one reported, and its status says that the quiescent one exists: λ_max > 0 beside
+            // the zero fixed point's exponent σ(b_z)(−1 + g_h σ(b_r)) = −0.2019 (§B.2 item 1).
+            Assert.True(lyapunov.Value > 0.05, $"{lyapunov.Value}");
+            Assert.Equal(0.5 * (-1 + (gH / (1 + Math.Exp(2)))), values["lyapunov_max_zero_fp"].Value!.Value, 1e-12);
+            Assert.Contains("two stable branches", lyapunov.Note, StringComparison.Ordinal);
+            Assert.Contains("two stable branches", values["delta0"].Note, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(lyapunov.Note is null || !lyapunov.Note.Contains("branches", StringComparison.Ordinal));
+        }
+    }
 }

@@ -30,8 +30,9 @@ public class CellShapeTests(ITestOutputHelper output)
     private static readonly (string Version, string ShapeHash)[] KnownShapes =
     [
         // v1 predates this test (its shape was never recorded). v2: issue 15 — initialScales/bistable, the adiabatic reset
-        // gate, the isometry analysis, theory_*_status with null unconverged values, branch and assumption columns.
-        ("orleanssweep-cell/v2", "3a934fa8bdeddd11f3466cccad05038f94d12d87a8530855a3e72cdc9e91788d"),
+        // gate, the isometry analysis, theory_*_status with null unconverged values, branch counts (minimal, gated) and
+        // assumption columns.
+        ("orleanssweep-cell/v2", "730ad31a2b0066e661ce8b5fd5f1ab43f66c085b0ee026209674cc74b45f32de"),
     ];
 
     private const string Lyapunov = """
