@@ -9,8 +9,8 @@ namespace OrleansSweep.Science.Theory;
 /// <remarks>
 /// <para>Names by family (columns <c>theory_&lt;name&gt;</c>):</para>
 /// <list type="bullet">
-/// <item>vanilla (§B.7): assumes_untied_weights, assumption_unmet, q_star, chi_1, c_star, chi_c, xi, critical_sigma_w2,
-/// isometry_variance_per_step.</item>
+/// <item>vanilla (§B.7): assumes_untied_weights, assumption_unmet, q_star, chi_1, c_star, chi_c, xi, q_h_star (⟨h²⟩ at q*),
+/// critical_sigma_w2, isometry_variance_per_step (μ_2/μ_1² − 1 + s_W).</item>
 /// <item>minimal (§B.7): assumes_untied_weights, assumption_unmet, q_star, q_h_star, chi, c_star, chi_c, xi,
 /// stable_branches, critical_sigma_w2, saddle_node_sigma_w2.</item>
 /// <item>rate (§B.3–B.4): zero_fp_stable, delta0 (⟨x²⟩), lyapunov_max.</item>

@@ -163,6 +163,9 @@ public partial class TheoryPredictionsTests
 
         var mu1 = Moment(2);
         var mu2 = Moment(4);
+
+        // ⟨h²⟩ = ⟨tanh²(e)⟩ = 1 − ⟨φ'(e)⟩ at q* (the q map's fixed point, μ_b = 0), by the same independent rule.
+        Assert.Equal(1 - Moment(1), gaussian["q_h_star"].Value!.Value, 1e-6);
         Assert.Equal((mu2 / (mu1 * mu1)) - 1, orthogonal["isometry_variance_per_step"].Value!.Value, 1e-6);
         Assert.Equal(mu2 / (mu1 * mu1), gaussian["isometry_variance_per_step"].Value!.Value, 1e-6);
         Assert.Equal(AnalysisStatus.Converged, gaussian["isometry_variance_per_step"].Outcome.Status);

@@ -30,9 +30,9 @@ public class CellShapeTests(ITestOutputHelper output)
     private static readonly (string Version, string ShapeHash)[] KnownShapes =
     [
         // v1 predates this test (its shape was never recorded). v2: issue 15 — initialScales/bistable, the adiabatic reset
-        // gate, the isometry analysis, theory_*_status with null unconverged values, branch counts (minimal, gated) and
-        // assumption columns.
-        ("orleanssweep-cell/v2", "730ad31a2b0066e661ce8b5fd5f1ab43f66c085b0ee026209674cc74b45f32de"),
+        // gate, the isometry analysis, theory_*_status with null unconverged values, branch counts (minimal, gated),
+        // vanilla q_h_star and the assumption columns.
+        ("orleanssweep-cell/v2", "18d2e971662d627cfce80ec70acc53008e6fbf035fec32ab2858f6282714d946"),
     ];
 
     private const string Lyapunov = """
