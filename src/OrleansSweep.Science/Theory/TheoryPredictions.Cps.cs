@@ -17,6 +17,8 @@ public static partial class TheoryPredictions
         var result = VanillaMeanField.Solve(p, ct);
         AddAssumption(values, parameters);
         AddSignal(values, result, "chi_1", note);
+        // ⟨h²⟩ = ⟨φ(e)²⟩ at q*: from q* = σ_w²⟨h²⟩ + σ_v²R + σ_b² (the isometry analysis measures it beside q).
+        values.Add(From("q_h_star", (result.QStar - p.SigmaBEff2) / p.SigmaW2, result.Outcome));
         var critical = CriticalLine.VanillaSigmaW2(p.SigmaBEff2, p.MuB, ct);
         values.Add(From("critical_sigma_w2", critical.Value, critical.Outcome));
         if (result.Outcome.IsUsable)

@@ -34,7 +34,8 @@ public static partial class TheoryPredictions
             string[] names =
             [
                 "zero_fp_stable", "lyapunov_max_zero_fp", "g_fp", "transition_continuous", "alpha_r_tricritical", "static_fp_exists",
-                "assumes_adiabatic_reset", "assumption_unmet", "g_c", "delta0", "lyapunov_max", "delta0_sampled", "delta0_sampled_se", "relaxation_time", "relaxation_time_se",
+                "assumes_adiabatic_reset", "assumption_unmet", "g_c", "delta0", "lyapunov_max", "stable_branches", "delta0_sampled", "delta0_sampled_se",
+                "relaxation_time", "relaxation_time_se",
             ];
             foreach (var name in names)
             {
@@ -61,6 +62,7 @@ public static partial class TheoryPredictions
             values.Add(NotApplicable("g_c", OnsetReason));
             values.Add(From("delta0", sampled.Delta0, sampled.Outcome, SampledNote(alphaZ)));
             values.Add(NotApplicable("lyapunov_max", LyapunovReason));
+            values.Add(NotApplicable("stable_branches", BranchReason));
             AddSampled(values, sampled, alphaZ);
             return;
         }
@@ -73,9 +75,19 @@ public static partial class TheoryPredictions
         var onset = TheoryCache.GetOrCompute("g_c", alphaR, bR, () => ChaosOnset.Find(alphaR, bR, ct: ct), r => r.Outcome.Status != AnalysisStatus.Cancelled);
         values.Add(From("g_c", onset.GC, onset.Outcome, approximation));
         var solution = GatedGaussianDmft.Solve(gH, alphaR, bR, bZ, ct: ct);
-        values.Add(From("delta0", solution.Delta0, solution.Outcome, approximation));
-        var note = solution.IsChaotic ? approximation : "no chaotic solution: the h-block zero fixed point's exponent σ(b_z)(−1 + g_h σ(b_r))";
+        // Two stable stationary states where a chaotic solution coexists with a stable zero fixed point (the bistable band
+        // g_c < g_h < 1/σ(b_r) of the discontinuous transition, §B.5): the chaotic one (the largest Δ0 root) is reported,
+        // and the notes say so; the quiescent branch's exponent is lyapunov_max_zero_fp.
+        var bistable = solution.IsChaotic && stable;
+        var branch = bistable
+            ? "the zero fixed point is stable too (g_h σ(b_r) < 1): two stable branches, this is the chaotic one (the quiescent one's exponent is lyapunov_max_zero_fp)"
+            : null;
+        values.Add(From("delta0", solution.Delta0, solution.Outcome, Join(branch, approximation)));
+        var note = solution.IsChaotic ? Join(branch, approximation) : "no chaotic solution: the h-block zero fixed point's exponent σ(b_z)(−1 + g_h σ(b_r))";
         values.Add(From("lyapunov_max", solution.LyapunovMax, solution.Outcome, note));
+        // Stable stationary DMFT states: the chaotic one when it exists, the zero fixed point when g_h σ(b_r) < 1.
+        var branches = (solution.IsChaotic ? 1 : 0) + (stable ? 1 : 0);
+        values.Add(From("stable_branches", branches, solution.Outcome, bistable ? "chaos and the zero fixed point (bistable)" : null));
         AddSampled(values, sampled, alphaZ);
     }
 
@@ -96,6 +108,10 @@ public static partial class TheoryPredictions
         values.Add(From("relaxation_time", sampled.RelaxationTime, sampled.Outcome, note));
         values.Add(From("relaxation_time_se", sampled.RelaxationTimeStandardError, sampled.Outcome));
     }
+
+    private const string BranchReason = "α_z > 0: the branch count needs the Gaussian DMFT (α_z = 0); the sampled DMFT follows one state";
+
+    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
 
     private static string SampledNote(double alphaZ) =>
         alphaZ == 0

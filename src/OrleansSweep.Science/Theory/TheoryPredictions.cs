@@ -9,14 +9,16 @@ namespace OrleansSweep.Science.Theory;
 /// <remarks>
 /// <para>Names by family (columns <c>theory_&lt;name&gt;</c>):</para>
 /// <list type="bullet">
-/// <item>vanilla (§B.7): assumes_untied_weights, assumption_unmet, q_star, chi_1, c_star, chi_c, xi, critical_sigma_w2,
-/// isometry_variance_per_step.</item>
+/// <item>vanilla (§B.7): assumes_untied_weights, assumption_unmet, q_star, chi_1, c_star, chi_c, xi, q_h_star (⟨h²⟩ at q*),
+/// critical_sigma_w2, isometry_variance_per_step (μ_2/μ_1² − 1 + s_W).</item>
 /// <item>minimal (§B.7): assumes_untied_weights, assumption_unmet, q_star, q_h_star, chi, c_star, chi_c, xi,
 /// stable_branches, critical_sigma_w2, saddle_node_sigma_w2.</item>
 /// <item>rate (§B.3–B.4): zero_fp_stable, delta0 (⟨x²⟩), lyapunov_max.</item>
 /// <item>gated (§B.2–B.5): zero_fp_line, zero_fp_stable, lyapunov_max_zero_fp, g_fp, transition_continuous,
-/// alpha_r_tricritical, static_fp_exists, assumes_adiabatic_reset, assumption_unmet, g_c, delta0 (⟨h²⟩), lyapunov_max — the DMFT values only for α_z = 0
-/// (Gaussian case; τ_r → 0 noted as an approximation when τ_r &gt; 0).</item>
+/// alpha_r_tricritical, static_fp_exists, assumes_adiabatic_reset, assumption_unmet, g_c, delta0 (⟨h²⟩), lyapunov_max,
+/// stable_branches (2 where the chaotic solution coexists with a stable zero fixed point; delta0 and lyapunov_max are then
+/// the chaotic branch, noted in their status) — the DMFT values only for α_z = 0 (Gaussian case; τ_r → 0 noted as an
+/// approximation when τ_r &gt; 0); delta0_sampled, delta0_sampled_se, relaxation_time, relaxation_time_se (sampled DMFT).</item>
 /// <item>gru (§B.6): zero_fp_line, zero_fp_stable, lyapunov_max_zero_fp (per step), g_fp, transition_continuous,
 /// static_fp_exists, lyapunov_max (not applicable).</item>
 /// <item>lstm: zero_fp_stable, lyapunov_max_zero_fp (derived here, see the LSTM part), g_fp and lyapunov_max (not

@@ -6,7 +6,7 @@ namespace OrleansSweep.Sweeps.Cells;
 
 /// <summary>
 /// The columns of the isometry analysis (science.md §B.7, §E S12), each the simulated counterpart of a theory column:
-/// <c>isometry_q</c> (vs theory_q_star), <c>isometry_state_second_moment</c> (⟨h²⟩; minimal vs theory_q_h_star),
+/// <c>isometry_q</c> (vs theory_q_star), <c>isometry_state_second_moment</c> (⟨h²⟩ vs theory_q_h_star),
 /// <c>isometry_gate_second_moment</c> (minimal ⟨u²⟩ vs theory_gate_second_moment), <c>isometry_chi</c> (one-step growth of
 /// ‖J v‖²; vs theory_chi_1 vanilla, theory_chi minimal), <c>isometry_c</c> (two-stream correlation vs theory_c_star),
 /// <c>isometry_sv2_mean</c> and <c>isometry_sv2_variance</c> (squared singular values of the T-step Jacobian vs

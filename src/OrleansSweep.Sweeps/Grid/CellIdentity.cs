@@ -15,11 +15,18 @@ namespace OrleansSweep.Sweeps.Grid;
 /// as an index, so that reordering the choices in <c>ModelCatalog</c> cannot silently alias two cells.
 /// Not included: the sweep name, the cell's index, the axis order, the output folder — a cell computed in one sweep
 /// is the same cell in another. Bump <see cref="SchemaVersion"/> when a cell's meaning changes without its text
-/// changing, so stored results are not reused.
+/// changing — a new or renamed column, a new status rule, a numerical fix — so stored results are not reused. The cells'
+/// output shape (every metric, status and series name per family) is pinned to the version by a test
+/// (<c>CellShapeTests</c>); a change of the numbers under the same names needs the bump by hand.
+/// <para>
+/// Versions: v1, the first cells; v2 (issue 15), per-scale Lyapunov columns and <c>bistable</c>, the adiabatic reset gate,
+/// the isometry analysis, theory values that are null unless converged with <c>theory_*_status</c> beside them, the
+/// minimalRNN branch count and saddle-node column, the theory-assumption flags.
+/// </para>
 /// </remarks>
 public static class CellIdentity
 {
-    public const string SchemaVersion = "orleanssweep-cell/v1";
+    public const string SchemaVersion = "orleanssweep-cell/v2";
 
     /// <summary>The cell id. Missing <paramref name="parameters"/> take their defaults; unknown names throw.</summary>
     public static string Compute(

@@ -34,6 +34,7 @@ public class IsometryAnalysisTests(ITestOutputHelper output)
         var (theory, isometry) = Theory(ModelFamily.Vanilla, parameters);
         var runs = Runs(ModelFamily.Vanilla, parameters);
         Close("q", theory["q_star"].Value!.Value, runs.Average(r => r.PreActivationVariance), 0.03);
+        Close("⟨h²⟩", theory["q_h_star"].Value!.Value, runs.Average(r => r.StateSecondMoment), 0.03);
         Close("χ_1", theory["chi_1"].Value!.Value, runs.Average(r => r.OneStepGrowth), 0.03);
         Close("c (ordered: c* = 1)", theory["c_star"].Value!.Value, runs.Average(r => r.Correlation), 0.03);
         Close("mean σ² of J_T", isometry["isometry_sv2_mean"].Value!.Value, runs.Average(r => r.JacobianMean), 0.10);

@@ -135,4 +135,71 @@ public partial class TheoryPredictionsTests
         Assert.Equal(AnalysisStatus.Cancelled, values["g_c"].Outcome.Status);
         Assert.Equal(AnalysisStatus.Converged, values["zero_fp_line"].Outcome.Status);
     }
+
+    [Theory]
+    [InlineData(1.5, 0.05)] // §D case 17 (ordered)
+    [InlineData(2.5, 0.05)] // §D case 18 (chaotic)
+    public void Vanilla_isometry_variance_per_step_is_the_free_probability_growth_of_the_chosen_ensemble(double sigmaW2, double sigmaV2)
+    {
+        // theory_isometry_variance_per_step = μ_2/μ_1² − 1 + s_W (s_W = 1 Gaussian, 0 Haar orthogonal; §B.7), with
+        // μ_k = ⟨φ'(e)^{2k}⟩ at e ~ N(0, q*). The moments are recomputed here by a plain midpoint rule, independent of the
+        // product's quadrature, at the product's own q* (itself checked against §D case 17 in VanillaMeanFieldTests).
+        Dictionary<string, double> Parameters(double weights) => new() { ["sigmaW2"] = sigmaW2, ["sigmaV2"] = sigmaV2, ["R"] = 1, ["weights"] = weights };
+        var gaussian = For(ModelFamily.Vanilla, Parameters(0));
+        var orthogonal = For(ModelFamily.Vanilla, Parameters(1));
+        var q = gaussian["q_star"].Value!.Value;
+        double Moment(int power)
+        {
+            const double step = 1e-3;
+            var sum = 0.0;
+            for (var z = -12 + (step / 2); z < 12; z += step)
+            {
+                var slope = 1 - Math.Pow(Math.Tanh(Math.Sqrt(q) * z), 2);
+                sum += Math.Pow(slope, power) * Math.Exp(-z * z / 2) * step;
+            }
+
+            return sum / Math.Sqrt(2 * Math.PI);
+        }
+
+        var mu1 = Moment(2);
+        var mu2 = Moment(4);
+
+        // ⟨h²⟩ = ⟨tanh²(e)⟩ = 1 − ⟨φ'(e)⟩ at q* (the q map's fixed point, μ_b = 0), by the same independent rule.
+        Assert.Equal(1 - Moment(1), gaussian["q_h_star"].Value!.Value, 1e-6);
+        Assert.Equal((mu2 / (mu1 * mu1)) - 1, orthogonal["isometry_variance_per_step"].Value!.Value, 1e-6);
+        Assert.Equal(mu2 / (mu1 * mu1), gaussian["isometry_variance_per_step"].Value!.Value, 1e-6);
+        Assert.Equal(AnalysisStatus.Converged, gaussian["isometry_variance_per_step"].Outcome.Status);
+
+        // The same growth per step makes the T-step variance: var = mean²·T·growth.
+        const int steps = 7;
+        var isometry = TheoryPredictions.Isometry(ModelFamily.Vanilla, ModelCatalog.Resolve(ModelFamily.Vanilla, Parameters(1)), steps, default);
+        var mean = isometry["isometry_sv2_mean"].Value!.Value;
+        Assert.Equal(Math.Pow(sigmaW2 * mu1, steps), mean, 1e-6 * mean);
+        Assert.Equal(mean * mean * steps * ((mu2 / (mu1 * mu1)) - 1), isometry["isometry_sv2_variance"].Value!.Value, 1e-6 * mean * mean);
+    }
+
+    [Theory]
+    [InlineData(1.5, 1)] // below g_c = 2.74: only the zero fixed point
+    [InlineData(5.0, 2)] // g_c < g_h < 1/σ(b_r) = 8.39: chaos and the stable zero fixed point (§B.5)
+    [InlineData(12.0, 1)] // above the zero-FP line: only chaos
+    public void Gated_dmft_counts_its_stable_branches_and_names_the_one_reported(double gH, int branches)
+    {
+        var values = For(ModelFamily.Gated, new() { ["gH"] = gH, ["alphaZ"] = 0, ["alphaR"] = 10, ["bR"] = -2, ["tauR"] = 0 });
+        Assert.Equal(branches, values["stable_branches"].Value);
+        var lyapunov = values["lyapunov_max"];
+        Assert.Equal(AnalysisStatus.Converged, lyapunov.Outcome.Status);
+        if (branches == 2)
+        {
+            // The chaotic branch is the one reported, and its status says that the quiescent one exists: λ_max > 0 beside
+            // the zero fixed point's exponent σ(b_z)(−1 + g_h σ(b_r)) = −0.2019 (§B.2 item 1).
+            Assert.True(lyapunov.Value > 0.05, $"{lyapunov.Value}");
+            Assert.Equal(0.5 * (-1 + (gH / (1 + Math.Exp(2)))), values["lyapunov_max_zero_fp"].Value!.Value, 1e-12);
+            Assert.Contains("two stable branches", lyapunov.Note, StringComparison.Ordinal);
+            Assert.Contains("two stable branches", values["delta0"].Note, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(lyapunov.Note is null || !lyapunov.Note.Contains("branches", StringComparison.Ordinal));
+        }
+    }
 }

@@ -16,7 +16,7 @@ public class ScaleColumnsTests
           "name": "bistable", "model": "gated", "n": 150, "realizations": 2, "seed": 3,
           "parameters": { "alphaR": 10, "bR": -2, "dt": 0.1 },
           "grid": { "gH": { "values": [1.5, 5, 12] } },
-          "analyses": { "lyapunov": { "exponents": 1, "transientTime": 60, "averagingTime": 60, "windows": 5, "twinCheck": false, "initialScales": [1, 0.01] } }
+          "analyses": { "lyapunov": { "exponents": 1, "transientTime": 60, "averagingTime": 60, "windows": 5, "twinCheck": false, "initialScales": [1, 0.01] }, "theory": true }
         }
         """;
 
@@ -32,6 +32,9 @@ public class ScaleColumnsTests
         // Short runs may leave λ_max "not converged" by its error bar (status partial): still usable, never failed.
         Assert.NotEqual("failed", result.Status);
         Assert.Equal(expected, result.Metrics["bistable"]);
+        // The Gaussian DMFT's branch count (the run has dt = 0.1 and τ_r = 1, so it is the theory's approximation) agrees:
+        // two stable states exactly where the simulation found both.
+        Assert.Equal(expected == 1 ? 2 : 1, result.Metrics["theory_stable_branches"]);
     }
 
     [Fact]
