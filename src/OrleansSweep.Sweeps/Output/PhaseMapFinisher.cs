@@ -74,10 +74,36 @@ public sealed class PhaseMapFinisher(string kernels) : ISweepFinisher
             summary.Add(("boundary points", $"{boundary.Count.ToString(CultureInfo.InvariantCulture)} ({boundary.Count(p => p.Significant).ToString(CultureInfo.InvariantCulture)} significant)"));
         }
 
+        if (TheoryAssumptionNote(map) is { } note)
+        {
+            summary.Add(("theory assumption", note));
+        }
+
         summary.Add(("data", string.Join(", ", files)));
         summary.AddRange(metadata.Select(kv => (kv.Key, kv.Value)));
         var report = PhaseMapReport.Build(plan, map, summary, figures, boundary);
         AtomicFile.WriteAllText(Path.Combine(plan.OutputFolder, ReportFile), InteractiveReport.Render(report));
         return path;
     }
+
+    /// <summary>
+    /// Says, in the report's header, how many cells carry theory computed under an assumption their simulation does not
+    /// share (<c>theory_assumption_unmet</c> = 1: the Gaussian DMFT assumes the adiabatic reset gate, τ_r → 0, and the
+    /// network integrates r with τ_r &gt; 0); null when none does.
+    /// </summary>
+    internal static string? TheoryAssumptionNote(PhaseMap map)
+    {
+        if (map.Find(AssumptionUnmetColumn) is not { } column)
+        {
+            return null;
+        }
+
+        var unmet = Enumerable.Range(0, map.Rows).Count(row => column.NumberAt(row) is > 0);
+        return unmet == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{unmet} of {map.Rows} cells: the Gaussian DMFT columns (theory_g_c, theory_delta0, theory_lyapunov_max) assume the adiabatic reset gate τ_r → 0, but these networks integrate r with τ_r > 0 — an approximation there (set \"tauR\": 0 to simulate the limit; see {AssumptionUnmetColumn})");
+    }
+
+    private const string AssumptionUnmetColumn = "theory_assumption_unmet";
 }

@@ -17,7 +17,7 @@ public static partial class PhaseMapPlots
     public static IReadOnlyList<string> DefaultMetrics { get; } =
     [
         "lyapunov_max", "theory_lyapunov_max", "kaplan_yorke_dimension", "spectral_abscissa", "spectral_radius",
-        "slow_mode_fraction", "fixed_points", "fixed_points_stable", "mean_square_activity", "theory_chi_1", "theory_chi", "theory_xi",
+        "slow_mode_fraction", "fixed_points", "fixed_points_stable", "mean_square_activity", "bistable", "theory_chi_1", "theory_chi", "theory_xi",
     ];
 
     /// <summary>Metrics whose zero level is a phase boundary (edge of chaos, loss of stability).</summary>

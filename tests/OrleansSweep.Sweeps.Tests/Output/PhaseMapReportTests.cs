@@ -71,4 +71,21 @@ public sealed class PhaseMapReportTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_report_header_counts_the_cells_whose_theory_assumes_what_the_simulation_does_not()
+    {
+        var plan = FakeCells.Plan(4, "unused");
+        var results = plan.Cells
+            .Select(c => FakeCells.Result(c.Command))
+            .Select((r, i) => r with { Metrics = new Dictionary<string, double?>(r.Metrics) { ["theory_assumption_unmet"] = i < 3 ? 1 : 0 } })
+            .ToList();
+
+        var note = PhaseMapFinisher.TheoryAssumptionNote(PhaseMapBuilder.Build(plan, results));
+
+        Assert.StartsWith("3 of 4 cells: the Gaussian DMFT columns", note, StringComparison.Ordinal);
+        var met = results.Select(r => r with { Metrics = new Dictionary<string, double?>(r.Metrics) { ["theory_assumption_unmet"] = 0 } }).ToList();
+        Assert.Null(PhaseMapFinisher.TheoryAssumptionNote(PhaseMapBuilder.Build(plan, met)));
+        Assert.Null(PhaseMapFinisher.TheoryAssumptionNote(PhaseMapBuilder.Build(plan, plan.Cells.Select(c => FakeCells.Result(c.Command)).ToList())));
+    }
 }
