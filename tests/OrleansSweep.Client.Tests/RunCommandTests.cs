@@ -60,19 +60,7 @@ public sealed class RunCommandTests : IDisposable
         var reference = await RunToCompletion(spec, "reference");
         var output = Path.Combine(folder, "interrupted");
 
-        using (var process = Process.Start(SweepProcess.StartInfo(folder, "run", spec, "--out", output))!)
-        {
-            var store = Path.Combine(output, ".orleanssweep", "grains.db");
-            var deadline = Stopwatch.StartNew();
-            while (StoredCells(store) < 4 && deadline.Elapsed < Patience && !process.HasExited)
-            {
-                await Task.Delay(50);
-            }
-
-            Assert.False(process.HasExited, "the sweep finished before it could be killed: make the test spec larger");
-            process.Kill(entireProcessTree: true); // SIGKILL: no chance to flush anything
-            await process.WaitForExitAsync();
-        }
+        await KillOnceStoredAsync(spec, output, cells: 4);
 
         var storedBeforeResume = StoredCells(Path.Combine(output, ".orleanssweep", "grains.db"));
         Assert.InRange(storedBeforeResume, 4, 23);
@@ -94,19 +82,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(reference.Column("depth").Max(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)) >= 2, "the run refined");
         var output = Path.Combine(folder, "interrupted");
 
-        using (var process = Process.Start(SweepProcess.StartInfo(folder, "run", spec, "--out", output))!)
-        {
-            var store = Path.Combine(output, ".orleanssweep", "grains.db");
-            var deadline = Stopwatch.StartNew();
-            while (StoredCells(store) < 7 && deadline.Elapsed < Patience && !process.HasExited)
-            {
-                await Task.Delay(20);
-            }
-
-            Assert.False(process.HasExited, "the sweep finished before it could be killed: make the test spec larger");
-            process.Kill(entireProcessTree: true); // SIGKILL in a refinement round (the coarse round has 5 cells)
-            await process.WaitForExitAsync();
-        }
+        await KillOnceStoredAsync(spec, output, cells: 7); // in a refinement round: the coarse round has 5 cells
 
         Assert.InRange(StoredCells(Path.Combine(output, ".orleanssweep", "grains.db")), 5, cells - 1);
         var (exitCode, stdout, error) = await SweepProcess.RunAsync(folder, Patience, "run", spec, "--out", output);
@@ -114,6 +90,22 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(cells, StoredCells(Path.Combine(output, ".orleanssweep", "grains.db")));
         AssertSameApartFromTiming(reference, await DuckDbTable.ReadAsync(Path.Combine(output, "phase_map.parquet")));
+    }
+
+    /// <summary>Starts <c>sweep run</c> and kills it with SIGKILL (no chance to flush anything) once it has stored <paramref name="cells"/> cells.</summary>
+    private async Task KillOnceStoredAsync(string spec, string output, int cells)
+    {
+        using var process = Process.Start(SweepProcess.StartInfo(folder, "run", spec, "--out", output))!;
+        var store = Path.Combine(output, ".orleanssweep", "grains.db");
+        var deadline = Stopwatch.StartNew();
+        while (StoredCells(store) < cells && deadline.Elapsed < Patience && !process.HasExited)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(process.HasExited, "the sweep finished before it could be killed: make the test spec larger");
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
     }
 
     private async Task<DuckDbTable> RunToCompletion(string spec, string outputName)
