@@ -102,6 +102,9 @@ internal static class Failover
             Console.WriteLine($"# survivor log (kill at {killedAt:HH:mm:ss.fff}): {line.Trim()}");
         }
 
+        var log = Path.Combine(Path.GetTempPath(), $"failover-{survivor.Name}-{killedAt:HHmmss}.log");
+        await File.WriteAllTextAsync(log, survivor.Process.Output);
+        Console.WriteLine($"# survivor's whole log: {log} (ORLEANSSWEEP_BENCH_SILO_LOG=Information|Debug for Orleans' own lines)");
         Console.WriteLine("# failover timeline (survivor /stats, sweep status):");
         foreach (var line in timeline)
         {

@@ -38,6 +38,9 @@ internal sealed class SiloNode : IAsyncDisposable
             "--name", name,
             // Membership at Information: the kill -9 run reads when the survivor declared the victim dead.
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
+            .. Environment.GetEnvironmentVariable("ORLEANSSWEEP_BENCH_SILO_LOG") is { Length: > 0 } level
+                ? new[] { $"--Logging:LogLevel:Orleans={level}", "--Logging:Console:FormatterName=simple", "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff " }
+                : [],
         ]);
         var silo = new SiloNode(name, httpPort, process);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
