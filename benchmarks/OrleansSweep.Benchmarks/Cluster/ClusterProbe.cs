@@ -72,6 +72,10 @@ internal static class ClusterProbe
                 if (failover)
                 {
                     await Failover.RunAsync(client, silos);
+                    // Then the silo of the sweep grain, with a fresh second silo beside the survivor.
+                    silos.Add(await SiloNode.StartAsync(siloDll, redis.Address, clusterId, "silo-c", 1));
+                    await Task.Delay(TimeSpan.FromSeconds(3));
+                    await Failover.RunAsync(client, [.. silos.Where(s => !s.Process.HasExited)], killHost: true);
                 }
             }
         }
