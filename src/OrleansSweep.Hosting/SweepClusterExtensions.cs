@@ -79,8 +79,10 @@ public static class SweepClusterExtensions
     /// and 2 misses; with Orleans' default membership, 60 s, so its default 30 s lease is spent before the declaration
     /// and no lease is held at all). With our fast detection, the default 30 s would hold the dead silo's grains for
     /// 22 s after the declaration — every cell it was computing waited that long to start again elsewhere (the
-    /// 23 s measured in benchmarks/README.md). Cells and sweeps tolerate the rare twin activation the lease guards
-    /// against: results are deterministic and content-addressed, and a sweep counts each cell once.
+    /// 23 s measured in benchmarks/README.md). Cells tolerate the rare twin activation the shorter lease risks (a silo
+    /// wrongly declared dead that stalls longer than 2 s): results are deterministic and content-addressed, and a sweep
+    /// counts each cell once. A twin of a sweep grain is the untested case. The formula is Orleans-internal;
+    /// tests/OrleansSweep.Cluster.Tests/Hosting/DeadSiloLeaseTests.cs checks it through the runtime's own computation.
     /// </remarks>
     public static TimeSpan DeadSiloLeaseFor(TimeSpan probeTimeout, int missedProbes) =>
         (4 * missedProbes * probeTimeout) + LeaseAfterDeathDeclared;
