@@ -32,8 +32,10 @@ internal static class ClusterProbe
         }
 
         var siloDll = SiloDll();
-        Console.WriteLine($"# cluster probe: silo {siloDll}; load average {LoadAverage.Now()}");
+        Console.WriteLine($"# cluster probe: silo {siloDll}; load average {LoadAverage.Now()}; silos in sessions of their own: {Environment.GetEnvironmentVariable("ORLEANSSWEEP_BENCH_OWN_SESSIONS") == "1"}");
         await using var redis = await RedisNode.StartAsync();
+        // The baseline at equal threads: one silo computing two cells at once, in a cluster of its own.
+        var twoThreads = realCells > 0 ? await OneSiloTwoThreads(siloDll, redis.Address, realCells, realizations, n) : null;
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var silos = new List<SiloNode>();
         try
@@ -49,7 +51,7 @@ internal static class ClusterProbe
                     await Overhead(client, cells, repeats, directPerCell, "1 silo");
                 }
 
-                var one = realCells > 0 ? await Real(client, realCells, realizations, n, "1 silo") : 0;
+                var one = realCells > 0 ? await Real(client, silos, realCells, realizations, n, "1 silo") : null;
                 silos.Add(await SiloNode.StartAsync(siloDll, redis.Address, clusterId, "silo-b", 1));
                 await Task.Delay(TimeSpan.FromSeconds(3)); // both silos in each other's membership view and pulling
                 if (cells > 0)
@@ -59,13 +61,21 @@ internal static class ClusterProbe
 
                 if (realCells > 0)
                 {
-                    var two = await Real(client, realCells, realizations, n, "2 silos");
-                    Console.WriteLine($"| real cells, 2 silos vs 1 | **{one / two:F2}×** | |");
+                    var two = await Real(client, silos, realCells, realizations, n, "2 silos");
+                    Console.WriteLine($"| real cells, 2 silos vs 1 (wall) | **{one!.Wall / two.Wall:F2}×** | |");
+                    // What the engine controls: the same cells for the same CPU, on twice the threads. The wall ratio is this
+                    // times the ratio of cores the machine gave the two runs (all it can be on a shared 2-core box).
+                    Console.WriteLine($"| real cells, 2 silos vs 1: cores obtained (CPU ÷ wall) | {one.Cpu / one.Wall:F2} → {two.Cpu / two.Wall:F2} | CPU for the sweep {one.Cpu:F1} → {two.Cpu:F1} s |");
+                    Console.WriteLine($"| real cells, 2 silos × 1 thread vs 1 silo × 2 threads (equal threads; 1.00 = no cost of the split) | **{twoThreads!.Wall / two.Wall:F2}×** | cores obtained {twoThreads.Cpu / twoThreads.Wall:F2} vs {two.Cpu / two.Wall:F2} |");
                 }
 
                 if (failover)
                 {
                     await Failover.RunAsync(client, silos);
+                    // Then the silo of the sweep grain, with a fresh second silo beside the survivor.
+                    silos.Add(await SiloNode.StartAsync(siloDll, redis.Address, clusterId, "silo-c", 1));
+                    await Task.Delay(TimeSpan.FromSeconds(3));
+                    await Failover.RunAsync(client, [.. silos.Where(s => !s.Process.HasExited)], killHost: true);
                 }
             }
         }
@@ -104,14 +114,31 @@ internal static class ClusterProbe
         Console.WriteLine($"| {label}: overhead per trivial cell (slope − CellWorker) | **{slope - directPerCell:F3} ms** | slope {slope:F3} ms |");
     }
 
-    private static async Task<double> Real(ClusterClient client, int cells, int realizations, int n, string label)
+    private static async Task<RealRun> OneSiloTwoThreads(string siloDll, string redis, int cells, int realizations, int n)
+    {
+        var clusterId = "bench-2t-" + Guid.NewGuid().ToString("N")[..8];
+        await using var silo = await SiloNode.StartAsync(siloDll, redis, clusterId, "silo-2t", 2);
+        await using var client = await ClusterClient.ConnectAsync(redis, clusterId);
+        return await Real(client, [silo], cells, realizations, n, "1 silo × 2 threads");
+    }
+
+    /// <summary>
+    /// One sweep of real cells: wall time, and each silo's process CPU time over it, so that a ratio of wall times can be
+    /// told apart from the cores this shared machine gave the silos (cores obtained = CPU ÷ wall).
+    /// </summary>
+    private static async Task<RealRun> Real(ClusterClient client, IReadOnlyList<SiloNode> silos, int cells, int realizations, int n, string label)
     {
         var load = LoadAverage.Now();
+        var cpuBefore = silos.Select(s => s.Process.CpuTime()).ToArray();
         var (status, elapsed) = await client.RunAsync(SweepThroughput.Spec(cells, realizations, n, seed++));
+        var cpu = silos.Select((s, i) => (s.Process.CpuTime() - cpuBefore[i]).TotalSeconds).ToArray();
         var split = string.Join(", ", status.CellsBySilo.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value}"));
-        Console.WriteLine($"| {label}: {cells} cells × {realizations} realisations, Lyapunov N = {n} | {elapsed.TotalSeconds:F1} s | {split}; load {load} → {LoadAverage.Now()} |");
-        return elapsed.TotalSeconds;
+        var perSilo = string.Join(", ", silos.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {cpu[i]:F1} s CPU ({cpu[i] / elapsed.TotalSeconds:F2} cores)")));
+        Console.WriteLine($"| {label}: {cells} cells × {realizations} realisations, Lyapunov N = {n} | {elapsed.TotalSeconds:F1} s | cells {split}; {perSilo}; CPU per cell {cpu.Sum() / cells:F2} s; load {load} → {LoadAverage.Now()} |");
+        return new RealRun(elapsed.TotalSeconds, cpu.Sum());
     }
+
+    private sealed record RealRun(double Wall, double Cpu);
 
     internal static int NextSeed() => seed++;
 

@@ -20,7 +20,8 @@ namespace OrleansSweep.Benchmarks.Cluster;
 /// </remarks>
 internal static class Failover
 {
-    public static async Task RunAsync(ClusterClient client, IReadOnlyList<SiloNode> silos)
+    /// <param name="killHost">Kill the silo of the sweep grain instead: the grain must come back on the survivor first.</param>
+    public static async Task RunAsync(ClusterClient client, IReadOnlyList<SiloNode> silos, bool killHost = false)
     {
         var load = LoadAverage.Now();
         var sweep = SweepThroughput.Spec(4, 1, 256, ClusterProbe.NextSeed());
@@ -51,7 +52,7 @@ internal static class Failover
         }
 
         var status = await client.Sweeps.StatusAsync(started.SweepId);
-        var victim = silos.FirstOrDefault(s => s.Name != status.Host) ?? silos[^1];
+        var victim = killHost ? silos.First(s => s.Name == status.Host) : silos.FirstOrDefault(s => s.Name != status.Host) ?? silos[^1];
         var survivor = silos.First(s => s != victim);
         var own = await survivor.StatsAsync();
         var ownTaken = own.Accepted - before[survivor.Name].Computed;
@@ -59,7 +60,7 @@ internal static class Failover
         var killedAt = DateTime.UtcNow;
         await victim.Process.KillAsync();
         var killed = clock.Elapsed;
-        TimeSpan? accepted = null, running = null;
+        TimeSpan? accepted = null, running = null, hostBack = killHost ? null : TimeSpan.Zero;
         var timeline = new List<string>();
         var nextSample = TimeSpan.Zero;
         SweepStatus? last = null;
@@ -78,9 +79,24 @@ internal static class Failover
                 running = now;
             }
 
-            if (now >= nextSample)
+            if (now >= nextSample || hostBack is null)
             {
-                last = await client.Sweeps.StatusAsync(started.SweepId);
+                try
+                {
+                    last = await client.Sweeps.StatusAsync(started.SweepId).WaitAsync(TimeSpan.FromSeconds(5));
+                    hostBack ??= last.Host == survivor.Name ? clock.Elapsed : null;
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // the sweep grain is moving to the survivor: ask again
+                }
+
+                if (last is null || now < nextSample)
+                {
+                    await Task.Delay(20);
+                    continue;
+                }
+
                 timeline.Add(string.Create(CultureInfo.InvariantCulture, $"{now.TotalSeconds:F1}s busy {stats.Busy} queued {stats.Queued} computed {computedHere}, sweep done {last.Done}/{last.Total} in flight {last.InFlight}"));
                 nextSample = now + TimeSpan.FromMilliseconds(500);
                 if (last.IsFinished)
@@ -93,6 +109,11 @@ internal static class Failover
         }
 
         Console.WriteLine($"| failover: kill -9 of {victim.Name} (sweep grain on {status.Host}), 4 cells N = 256, load {load} | kill took {killed.TotalMilliseconds:F0} ms | |");
+        if (killHost)
+        {
+            Console.WriteLine($"| failover: kill → the sweep grain answering from {survivor.Name} | **{Seconds(hostBack)}** | |");
+        }
+
         Console.WriteLine($"| failover: kill → a dead silo's cell accepted by the survivor ({survivor.Name}'s /stats) | **{Seconds(accepted)}** | survivor had {ownTaken} cells of its own |");
         Console.WriteLine($"| failover: kill → that cell running on the survivor (Busy after its own cells) | {Seconds(running)} | |");
         Console.WriteLine($"| failover: kill → sweep completed | {(last is { IsFinished: true } ? Seconds(clock.Elapsed) : "not within 120 s")} | {last?.State}, done {last?.Done}/{last?.Total}, duplicates {last?.DuplicatesDropped} |");
@@ -102,6 +123,9 @@ internal static class Failover
             Console.WriteLine($"# survivor log (kill at {killedAt:HH:mm:ss.fff}): {line.Trim()}");
         }
 
+        var log = Path.Combine(Path.GetTempPath(), $"failover-{survivor.Name}-{killedAt:HHmmss}.log");
+        await File.WriteAllTextAsync(log, survivor.Process.Output);
+        Console.WriteLine($"# survivor's whole log: {log} (ORLEANSSWEEP_BENCH_SILO_LOG=Information|Debug for Orleans' own lines)");
         Console.WriteLine("# failover timeline (survivor /stats, sweep status):");
         foreach (var line in timeline)
         {

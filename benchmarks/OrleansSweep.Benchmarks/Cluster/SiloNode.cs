@@ -26,8 +26,13 @@ internal sealed class SiloNode : IAsyncDisposable
     public static async Task<SiloNode> StartAsync(string siloDll, string redis, string clusterId, string name, int concurrency)
     {
         var httpPort = ChildProcess.FreePort();
-        var process = ChildProcess.Start("dotnet",
+        // ORLEANSSWEEP_BENCH_OWN_SESSIONS=1: each silo in a session of its own (setsid execs, so the pid stays the
+        // silo's). Linux's autogroup scheduler shares the CPU fairly between sessions, not threads: on a machine other
+        // users load, silos in the probe's session share one session's slice however many there are, as if on one core.
+        var ownSession = Environment.GetEnvironmentVariable("ORLEANSSWEEP_BENCH_OWN_SESSIONS") == "1";
+        var process = ChildProcess.Start(ownSession ? "setsid" : "dotnet",
         [
+            .. ownSession ? new[] { "dotnet" } : [],
             siloDll,
             "--redis", redis,
             "--cluster-id", clusterId,
@@ -38,6 +43,9 @@ internal sealed class SiloNode : IAsyncDisposable
             "--name", name,
             // Membership at Information: the kill -9 run reads when the survivor declared the victim dead.
             "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
+            .. Environment.GetEnvironmentVariable("ORLEANSSWEEP_BENCH_SILO_LOG") is { Length: > 0 } level
+                ? new[] { $"--Logging:LogLevel:Orleans={level}", "--Logging:Console:FormatterName=simple", "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff " }
+                : [],
         ]);
         var silo = new SiloNode(name, httpPort, process);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);

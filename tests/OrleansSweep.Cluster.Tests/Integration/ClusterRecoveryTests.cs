@@ -32,6 +32,36 @@ public sealed class ClusterRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_killed_silos_cells_start_again_on_the_survivor_long_before_the_default_directory_lease_ends()
+    {
+        // Four long cells at concurrency 1: each silo pulls two (one running, one queued), so the victim holds two.
+        var spec = ClusterSpecs.Write(folder, "restart", cells: 4, n: 200, averagingTime: 400); // ~2 s a cell on an idle core
+        await using var cluster = await TestCluster.StartAsync(silos: 2);
+        var submitted = await cluster.SweepAsync("submit", spec);
+        Assert.True(submitted.ExitCode == 0, submitted + cluster.Logs());
+        var id = submitted.Output.Trim();
+        await Until(async () => (await Task.WhenAll(cluster.Silos.Select(s => s.StatsAsync()))).All(s => s.Busy == 1 && s.Queued == 1),
+            TimeSpan.FromMinutes(1), "both silos holding two cells", cluster.Logs);
+        var host = (await StatusAsync(cluster, id)).Host;
+        var victim = cluster.Silos.First(s => s.Name != host);
+        var survivor = cluster.Silo(host);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await victim.KillAsync();
+        // Accepted: the survivor's executor holds more than its own two cells (computed, running or queued).
+        await Until(async () => (await survivor.StatsAsync()) is var s && s.Computed + s.Busy + s.Queued > 2, TimeSpan.FromSeconds(60),
+            "the victim's cells accepted by the survivor", () => survivor.Output);
+        var restarted = clock.Elapsed;
+
+        // Orleans' default 30 s directory lease, counted from the estimated failure time, held the dead silo's grains
+        // for 22 s after the death was declared: 23 s from the kill here. The benchmark holds the ≤ 5 s target; this
+        // bound only has to tell the two apart on a loaded machine.
+        Assert.True(restarted < TimeSpan.FromSeconds(15), $"the victim's cells accepted {restarted.TotalSeconds:F1} s after the kill");
+        var status = await FinishAsync(cluster, id);
+        Assert.Equal((4, 0), (status.Done, status.Failed));
+    }
+
+    [Fact]
     public async Task Killing_the_silo_of_the_sweep_grain_resumes_it_on_a_survivor_without_recomputing_stored_cells()
     {
         await using var cluster = await TestCluster.StartAsync(silos: 2);
