@@ -13,7 +13,7 @@ public sealed class ClusterSweepTests : IDisposable
     {
         // Cells of a few hundred milliseconds: the split then measures each silo's compute, not the messaging overhead of
         // the silo that also hosts the sweep grain and answers the client.
-        var spec = ClusterSpecs.Write(folder, "even", cells: 64, n: 48, averagingTime: 200);
+        var spec = ClusterSpecs.Write(folder, "even", cells: 64, n: 64, averagingTime: 500);
         await using var cluster = await TestCluster.StartAsync(silos: 2);
 
         var submitted = await cluster.SweepAsync("submit", spec);
