@@ -37,9 +37,6 @@ internal sealed class RefinedSchedule(SweepPlan plan, StoredCells stored) : ISwe
 
     public bool IsComplete { get; private set; }
 
-    /// <summary>Rounds scheduled so far (1 = the coarse grid).</summary>
-    public int Rounds => rounds;
-
     public PlannedCell CellAt(int ordinal) => scheduled[ordinal];
 
     public bool IsDone(int ordinal) => counted[ordinal];
