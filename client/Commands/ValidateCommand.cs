@@ -31,7 +31,8 @@ internal static class ValidateCommand
             }
 
             stdout.WriteLine($"  output: {folder} ({(state == OutputFolderState.Resume ? "resumes the sweep already there" : "new")})");
-            stdout.WriteLine($"  memory: {sweep.Memory}");
+            var memory = sweep.Memory;
+            stdout.WriteLine($"  memory: {MemoryEstimate.Format(memory.PerCellBytes)} a cell × {memory.ConcurrentCells} at once = {MemoryEstimate.Format(memory.TotalBytes)} of {MemoryEstimate.Format(memory.LimitBytes)} available");
             _ = SweepGrid.Expand(sweep).First(); // the grid expands (cheap: one cell)
             return ExitCodes.Success;
         }

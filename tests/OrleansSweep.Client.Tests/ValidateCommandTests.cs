@@ -59,6 +59,20 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("5 cells", output, StringComparison.Ordinal);
+        Assert.Matches(@"memory: [\d.]+ [KMG]?i?B a cell × \d+ at once = ", output);
+    }
+
+    [Fact]
+    public async Task A_refined_spec_validates_with_its_worst_case_cell_count()
+    {
+        var spec = TestSpecs.Write(folder, TestSpecs.RefinedRate());
+
+        var (exitCode, output, error) = await SweepProcess.RunAsync(folder, Patience, "validate", spec);
+
+        Assert.True(exitCode == 0, error);
+        // 5 coarse cells, depth 3, 2 children a split: 5 × (1 + 2 + 4 + 8) = 75.
+        Assert.Contains("refines lyapunov_max = 0 over g to depth 3", output, StringComparison.Ordinal);
+        Assert.Contains("at most 75 cells (5 coarse, 2 children per split)", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
