@@ -43,14 +43,16 @@ public sealed class SweepGrainTests(GrainClusterFixture fixture) : IClassFixture
             await grain.ReportAsync(result); // a retried report, twice over
         }
 
+        // Read before the re-dispatches: their re-reports may arrive before the loop below ends (a snapshot taken after it
+        // then waited for 12 more that never came).
+        var before = await client.StatusAsync(id);
         foreach (var result in results)
         {
             // A re-dispatch of a finished cell: answered from storage, not recomputed.
             await fixture.Client.GetGrain<ICellGrain>(result.CellId).StartAsync(new AnalyzeCell(id, result.CellId, result.CellIndex, "{}"));
         }
 
-        var after = await client.StatusAsync(id);
-        await Polling.UntilAsync(() => client.StatusAsync(id).Result.DuplicatesDropped >= after.DuplicatesDropped + 12, Patience, "re-dispatched cells re-report");
+        await Polling.UntilAsync(() => client.StatusAsync(id).Result.DuplicatesDropped >= before.DuplicatesDropped + 12, Patience, "re-dispatched cells re-report");
         var last = await client.StatusAsync(id);
         Assert.Equal((12, 12), (first.Done, last.Done));
         Assert.True(last.DuplicatesDropped >= 36, $"duplicates dropped: {last.DuplicatesDropped}");
