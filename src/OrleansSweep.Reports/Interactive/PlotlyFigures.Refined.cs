@@ -41,18 +41,7 @@ internal static partial class PlotlyFigures
                 ["showlegend"] = false,
             }),
         };
-        foreach (var line in data.TheoryLines)
-        {
-            traces.Add(Trace("scatter", new()
-            {
-                ["x"] = line.Points.Select(p => PlotlyText.Finite(p.X)).ToArray(),
-                ["y"] = line.Points.Select(p => PlotlyText.Finite(p.Y)).ToArray(),
-                ["mode"] = "lines",
-                ["line"] = new Dictionary<string, object> { ["dash"] = line.Dashed ? "dash" : "solid", ["width"] = 2, ["color"] = "#444444" },
-                ["name"] = PlotlyText.Label(line.Label),
-                ["hoverinfo"] = "name",
-            }));
-        }
+        traces.AddRange(TheoryLineTraces(data));
 
         if (data.Refinement is { Boundary.Count: > 0 } refinement)
         {

@@ -75,18 +75,7 @@ internal static partial class PlotlyFigures
             }));
         }
 
-        foreach (var line in data.TheoryLines)
-        {
-            traces.Add(Trace("scatter", new()
-            {
-                ["x"] = line.Points.Select(p => PlotlyText.Finite(p.X)).ToArray(),
-                ["y"] = line.Points.Select(p => PlotlyText.Finite(p.Y)).ToArray(),
-                ["mode"] = "lines",
-                ["line"] = new Dictionary<string, object> { ["dash"] = line.Dashed ? "dash" : "solid", ["width"] = 2, ["color"] = "#444444" },
-                ["name"] = PlotlyText.Label(line.Label),
-                ["hoverinfo"] = "name",
-            }));
-        }
+        traces.AddRange(TheoryLineTraces(data));
 
         var failed = Placed(data).Where(p => p.Cell.Status == "failed").ToList();
         if (failed.Count > 0)
@@ -165,6 +154,18 @@ internal static partial class PlotlyFigures
         ["text"] = hover.ToArray(),
         ["hoverinfo"] = "text",
     });
+
+    /// <summary>The theory lines drawn over a map (critical values, analytic lines), one trace each.</summary>
+    private static IEnumerable<Trace> TheoryLineTraces(SweepReportData data) =>
+        data.TheoryLines.Select(line => Trace("scatter", new()
+        {
+            ["x"] = line.Points.Select(p => PlotlyText.Finite(p.X)).ToArray(),
+            ["y"] = line.Points.Select(p => PlotlyText.Finite(p.Y)).ToArray(),
+            ["mode"] = "lines",
+            ["line"] = new Dictionary<string, object> { ["dash"] = line.Dashed ? "dash" : "solid", ["width"] = 2, ["color"] = "#444444" },
+            ["name"] = PlotlyText.Label(line.Label),
+            ["hoverinfo"] = "name",
+        }));
 
     private static Trace Trace(string type, Dictionary<string, object?> properties)
     {

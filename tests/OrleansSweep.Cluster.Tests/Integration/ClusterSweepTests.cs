@@ -16,13 +16,7 @@ public sealed class ClusterSweepTests : IDisposable
         var spec = ClusterSpecs.Write(folder, "even", cells: 64, n: 64, averagingTime: 500);
         await using var cluster = await TestCluster.StartAsync(silos: 2);
 
-        var submitted = await cluster.SweepAsync("submit", spec);
-        Assert.True(submitted.ExitCode == 0, submitted.ToString());
-        var id = submitted.Output.Trim();
-        var watched = await cluster.SweepAsync("watch", id);
-        Assert.True(watched.ExitCode == 0, watched + cluster.Logs());
-        var results = await cluster.SweepAsync("results", id, "--out", Path.Combine(folder, "cluster"));
-        Assert.True(results.ExitCode == 0, results.ToString());
+        var watched = await cluster.SubmitWatchAndReadAsync(spec, Path.Combine(folder, "cluster"));
         var embedded = await SweepCli.RunAsync(["run", spec, "--out", Path.Combine(folder, "embedded")]);
         Assert.True(embedded.ExitCode == 0, embedded.ToString());
 

@@ -57,6 +57,22 @@ internal sealed class TestCluster : IAsyncDisposable
     public Task<SweepCli.Result> SweepAsync(params string[] arguments) =>
         SweepCli.RunAsync([.. arguments, "--cluster", Address, "--cluster-id", ClusterId, "--timeout", "30"]);
 
+    /// <summary>
+    /// Submits <paramref name="spec"/>, watches it to the end and writes its outputs into <paramref name="outputFolder"/>,
+    /// asserting each step succeeded; returns what <c>watch</c> printed (per-silo counts included).
+    /// </summary>
+    public async Task<SweepCli.Result> SubmitWatchAndReadAsync(string spec, string outputFolder)
+    {
+        var submitted = await SweepAsync("submit", spec);
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        var id = submitted.Output.Trim();
+        var watched = await SweepAsync("watch", id);
+        Assert.True(watched.ExitCode == 0, watched + Logs());
+        var results = await SweepAsync("results", id, "--out", outputFolder);
+        Assert.True(results.ExitCode == 0, results.ToString());
+        return watched;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var silo in Silos)
