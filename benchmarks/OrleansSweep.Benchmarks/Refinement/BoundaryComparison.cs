@@ -9,7 +9,9 @@ namespace OrleansSweep.Benchmarks.Refinement;
 /// Distances are point-set distances in units of the finest cell along each axis (g_h / Δg, α_r / Δα): from each
 /// point of one boundary to the nearest point of the other, both ways. Boundary points sit about a cell apart along
 /// the curve, so this over-states the distance between the curves by up to half a cell. The distance to theory is
-/// g_h − g_c(α_r) at each refined boundary point.
+/// g_h − g_c(α_r) at each refined boundary point. Restricted to a band of α_r, the points measured from are those in
+/// the band and the points measured to are all of the other boundary's, so a band's figures are the band's share of the
+/// whole-boundary ones.
 /// </summary>
 internal sealed record BoundaryComparison(
     string Label,
@@ -24,17 +26,25 @@ internal sealed record BoundaryComparison(
 
     /// <param name="onset">The DMFT onset g_c at an α_r (NaN where it is not known).</param>
     /// <param name="significantOnly">Compare only crossings the pair itself resolves (<see cref="BoundaryPoint.Significant"/>).</param>
-    public static BoundaryComparison Compare(RefinedRun refined, RefinedRun uniform, double cellG, double cellA, Func<double, double> onset, bool significantOnly)
+    /// <param name="band">Only the points with From ≤ α_r &lt; To are measured from (null: all).</param>
+    public static BoundaryComparison Compare(
+        RefinedRun refined, RefinedRun uniform, double cellG, double cellA, Func<double, double> onset, bool significantOnly, (double From, double To)? band = null)
     {
         var r = refined.Plan.Boundary(refined.Samples).Where(p => p.Significant || !significantOnly).ToList();
         var u = uniform.Plan.Boundary(uniform.Samples).Where(p => p.Significant || !significantOnly).ToList();
+        bool InBand(BoundaryPoint p) => band is not { } b || (Value(p, Alpha) >= b.From && Value(p, Alpha) < b.To);
         var rn = r.Select(p => Normalized(p, cellG, cellA)).ToList();
         var un = u.Select(p => Normalized(p, cellG, cellA)).ToList();
+        var rBand = r.Where(InBand).Select(p => Normalized(p, cellG, cellA)).ToList();
+        var uBand = u.Where(InBand).Select(p => Normalized(p, cellG, cellA)).ToList();
         var toTheory = r
+            .Where(InBand)
             .Select(p => Value(p, G) - onset(Value(p, Alpha)))
             .Where(double.IsFinite)
             .ToList();
-        return new BoundaryComparison(significantOnly ? "significant crossings" : "all crossings", r.Count, u.Count, Nearest(rn, un), Nearest(un, rn), toTheory);
+        var label = (significantOnly ? "significant crossings" : "all crossings") +
+            (band is { } shown ? string.Create(CultureInfo.InvariantCulture, $", {shown.From:G} ≤ α_r < {shown.To:G}") : "");
+        return new BoundaryComparison(label, rBand.Count, uBand.Count, Nearest(rBand, un), Nearest(uBand, rn), toTheory);
     }
 
     public string Describe()

@@ -18,7 +18,7 @@ internal static class RefinementProbe
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var settings = ProbeArguments.Parse(args, ("n", 60), ("depth", 4), ("realizations", 2), ("steps", 3000), ("rows", 0));
+        var settings = ProbeArguments.Parse(args, ("n", 60), ("depth", 4), ("realizations", 2), ("steps", 3000), ("rows", 0), ("keep", 0));
         var (n, depth, realizations, steps) = (settings["n"], settings["depth"], settings["realizations"], settings["steps"]);
         Console.WriteLine($"refinement probe: gated N = {n}, {realizations} realisations, {steps} steps per run, coarse 8 × 6 to depth {depth}; load {LoadAverage.Now()}");
 
@@ -28,23 +28,38 @@ internal static class RefinementProbe
         var uniform = SpecLoader.Parse(S1Spec("s1-uniform", n, realizations, steps, fineG, fineA, depth: 0), "uniform");
 
         // Warm-up (JIT, SQLite, Orleans): a 2 × 2 grid at depth 0, not measured.
-        await RefinedRun.RunAsync(SpecLoader.Parse(S1Spec("s1-warmup", 8, 1, 100, 2, 2, depth: 0), "warm-up"), CancellationToken.None);
-        var refinedRun = await RefinedRun.RunAsync(refined, CancellationToken.None);
-        Console.WriteLine($"  refined: {refinedRun.Results.Count} cells in {refinedRun.Wall.TotalSeconds:F1} s; load {LoadAverage.Now()}");
-        var uniformRun = await RefinedRun.RunAsync(uniform, CancellationToken.None);
-        Console.WriteLine($"  uniform: {uniformRun.Results.Count} cells ({fineG} × {fineA}) in {uniformRun.Wall.TotalSeconds:F1} s; load {LoadAverage.Now()}");
+        await RefinedRun.RunAsync(SpecLoader.Parse(S1Spec("s1-warmup", 8, 1, 100, 2, 2, depth: 0), "warm-up"), keptStore: null, CancellationToken.None);
+        var kept = settings["keep"] != 0 ? Path.Combine("benchmarks", "artifacts", "refinement", $"n{n}-r{realizations}-s{steps}-d{depth}") : null;
+        var refinedRun = await RefinedRun.RunAsync(refined, kept is null ? null : Path.Combine(kept, "refined"), CancellationToken.None);
+        Console.WriteLine($"  refined: {refinedRun.Results.Count} cells, {refinedRun.Timing}; load {LoadAverage.Now()}");
+        var uniformRun = await RefinedRun.RunAsync(uniform, kept is null ? null : Path.Combine(kept, "uniform"), CancellationToken.None);
+        Console.WriteLine($"  uniform: {uniformRun.Results.Count} cells ({fineG} × {fineA}), {uniformRun.Timing}; load {LoadAverage.Now()}");
 
         var (cellG, cellA) = (5.5 / (fineG - 1), 20.0 / (fineA - 1));
         Console.WriteLine($"  cells: {refinedRun.Results.Count} refined / {uniformRun.Results.Count} uniform = {100.0 * refinedRun.Results.Count / uniformRun.Results.Count:F1} %");
-        Console.WriteLine($"  wall:  {refinedRun.Wall.TotalSeconds:F1} s refined / {uniformRun.Wall.TotalSeconds:F1} s uniform = {refinedRun.Wall / uniformRun.Wall:F3}");
-        Console.WriteLine(BoundaryComparison.Compare(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly: false).Describe());
-        Console.WriteLine(BoundaryComparison.Compare(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly: true).Describe());
+        if (!refinedRun.Resumed && !uniformRun.Resumed)
+        {
+            Console.WriteLine($"  wall:  {refinedRun.Wall.TotalSeconds:F1} s refined / {uniformRun.Wall.TotalSeconds:F1} s uniform = {refinedRun.Wall / uniformRun.Wall:F3}");
+            Console.WriteLine($"  CPU:   {refinedRun.Cpu.TotalSeconds:F1} s refined / {uniformRun.Cpu.TotalSeconds:F1} s uniform = {refinedRun.Cpu / uniformRun.Cpu:F3}");
+        }
+
+        foreach (var significantOnly in new[] { false, true })
+        {
+            Console.WriteLine(BoundaryComparison.Compare(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly).Describe());
+            foreach (var band in AlphaBands)
+            {
+                Console.WriteLine(BoundaryComparison.Compare(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly, band).Describe());
+            }
+        }
         if (settings["rows"] > 0)
         {
             PrintRows(uniformRun, settings["rows"]);
         }
         return 0;
     }
+
+    /// <summary>Quarters of the α_r axis: the boundary's character changes along it (near α_r = 0 λ_max leaves 0 slowly).</summary>
+    private static readonly (double From, double To)[] AlphaBands = [(0, 5), (5, 10), (10, 15), (15, double.PositiveInfinity)];
 
     /// <summary>
     /// The Gaussian DMFT chaos onset g_c(α_r) at b_r = 0, the theory the phase map's <c>theory_g_c</c> column holds,
