@@ -47,7 +47,7 @@ internal static class BoundaryExtractor
             cellA.Index,
             cellB.Index,
             Math.Max(a.Depth, b.Depth),
-            CrossingTest.Splits(meanA, sampleA.Noise, meanB, sampleB.Noise, settings.Level, settings.Sigmas));
+            CrossingTest.Splits(meanA, sampleA.Noise, meanB, sampleB.Noise, settings.Level, lattice.SplitSigmas));
     }
 
     /// <summary>

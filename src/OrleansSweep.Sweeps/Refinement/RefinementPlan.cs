@@ -73,7 +73,7 @@ public sealed class RefinementPlan
         {
             var (sa, sb) = (tree.SampleOf(a), tree.SampleOf(b));
             if (sa.HasValue && sb.HasValue &&
-                CrossingTest.Splits(sa.Mean!.Value, sa.Noise, sb.Mean!.Value, sb.Noise, Settings.Level, Settings.Sigmas))
+                CrossingTest.Splits(sa.Mean!.Value, sa.Noise, sb.Mean!.Value, sb.Noise, Settings.Level, lattice.SplitSigmas))
             {
                 AddIfSplittable(split, a);
                 AddIfSplittable(split, b);

@@ -19,7 +19,8 @@ namespace OrleansSweep.Sweeps.Specs;
 /// <param name="Axes">The refined grid axes (one or two), in the spec's grid order.</param>
 /// <param name="Sigmas">
 /// k of the split rule: a crossing between two neighbours whose means both lie within k standard errors of the level
-/// is noise-compatible and does not split.
+/// is noise-compatible and does not split. For SEMs estimated from n realisations the rule applies the Student-t
+/// quantile with the same tail probability (k = 2 → 3.31 with 4 realisations; see <c>StudentSigmas</c>).
 /// </param>
 public sealed record RefineSettings(string Metric, double Level, int Depth, IReadOnlyList<string> Axes, double Sigmas)
 {

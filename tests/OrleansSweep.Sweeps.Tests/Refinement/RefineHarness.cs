@@ -16,23 +16,25 @@ internal static class RefineHarness
 
     /// <summary>
     /// A gated-model spec over <paramref name="grid"/> (JSON of the grid object) refined by <paramref name="refine"/>
-    /// (JSON of the refine object, or null for a plain sweep).
+    /// (JSON of the refine object, or null for a plain sweep). One realisation by default: the harness' SEMs are the
+    /// known size of the noise it adds, which the split rule takes as exact only then (<c>StudentSigmas</c>).
     /// </summary>
-    public static ValidatedSweep Spec(string grid, string? refine, string analyses = """{ "lyapunov": {}, "theory": true }""")
+    public static ValidatedSweep Spec(string grid, string? refine, string analyses = """{ "lyapunov": {}, "theory": true }""", int realizations = 1)
     {
         var refineField = refine is null ? string.Empty : $""", "refine": {refine}""";
         var json = $$"""
-            { "name": "refined", "model": "gated", "n": 20, "realizations": 3, "seed": 7,
+            { "name": "refined", "model": "gated", "n": 20, "realizations": {{realizations}}, "seed": 7,
               "grid": {{grid}}, "analyses": {{analyses}}{{refineField}} }
             """;
         return SpecSamples.Parse(json);
     }
 
     /// <summary>A one-axis sweep over bZ ∈ [from, to] with <paramref name="steps"/> points.</summary>
-    public static ValidatedSweep Line(double from, double to, int steps, int depth, string scale = "linear", string axis = "bZ", double sigmas = 2) =>
+    public static ValidatedSweep Line(double from, double to, int steps, int depth, string scale = "linear", string axis = "bZ", double sigmas = 2, int realizations = 1) =>
         Spec(
             $$"""{ "{{axis}}": { "from": {{N(from)}}, "to": {{N(to)}}, "steps": {{steps}}, "scale": "{{scale}}" } }""",
-            $$"""{ "metric": "lyapunov_max", "level": 0, "depth": {{depth}}, "sigmas": {{N(sigmas)}} }""");
+            $$"""{ "metric": "lyapunov_max", "level": 0, "depth": {{depth}}, "sigmas": {{N(sigmas)}} }""",
+            realizations: realizations);
 
     /// <summary>A two-axis sweep over (bZ, bR) ∈ [from, to]² with <paramref name="steps"/> points per axis.</summary>
     public static ValidatedSweep Square(double from, double to, int steps, int depth, double sigmas = 2) =>
