@@ -9,7 +9,8 @@ namespace OrleansSweep.Benchmarks.Refinement;
 /// Distances are point-set distances in units of the finest cell along each axis (g_h / Δg, α_r / Δα): from each
 /// point of one boundary to the nearest point of the other, both ways. Boundary points sit about a cell apart along
 /// the curve, so this over-states the distance between the curves by up to half a cell. The distance to theory is
-/// g_h − g_c(α_r) at each refined boundary point. Restricted to a band of α_r, the points measured from are those in
+/// g_h − g_c(α_r) at each refined boundary point. Refined → uniform is also measured to the uniform boundary as a curve
+/// (<see cref="UniformContour"/>), which does not over-state it. Restricted to a band of α_r, the points measured from are those in
 /// the band and the points measured to are all of the other boundary's, so a band's figures are the band's share of the
 /// whole-boundary ones.
 /// </summary>
@@ -18,6 +19,7 @@ internal sealed record BoundaryComparison(
     int RefinedPoints,
     int UniformPoints,
     IReadOnlyList<double> RefinedToUniform,
+    IReadOnlyList<double> RefinedToUniformCurve,
     IReadOnlyList<double> UniformToRefined,
     IReadOnlyList<double> RefinedToTheory)
 {
@@ -44,7 +46,8 @@ internal sealed record BoundaryComparison(
             .ToList();
         var label = (significantOnly ? "significant crossings" : "all crossings") +
             (band is { } shown ? string.Create(CultureInfo.InvariantCulture, $", {shown.From:G} ≤ α_r < {shown.To:G}") : "");
-        return new BoundaryComparison(label, rBand.Count, uBand.Count, Nearest(rBand, un), Nearest(uBand, rn), toTheory);
+        var curve = new UniformContour(uniform, u, cellG, cellA, refined.Plan.Settings.Level);
+        return new BoundaryComparison(label, rBand.Count, uBand.Count, Nearest(rBand, un), [.. rBand.Select(curve.DistanceTo)], Nearest(uBand, rn), toTheory);
     }
 
     public string Describe()
@@ -52,6 +55,7 @@ internal sealed record BoundaryComparison(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"  {Label}: {RefinedPoints} refined, {UniformPoints} uniform boundary points");
         text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform (finest cells): {Summary(RefinedToUniform)}; within 1 cell: {Within(RefinedToUniform, 1):P1}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform curve (finest cells): {Summary(RefinedToUniformCurve)}; within 1 cell: {Within(RefinedToUniformCurve, 1):P1}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  uniform → refined (finest cells): {Summary(UniformToRefined)}; within 1 cell: {Within(UniformToRefined, 1):P1}");
         text.Append(CultureInfo.InvariantCulture, $"  refined boundary g_h − DMFT g_c(α_r): {Summary(RefinedToTheory)} (signed: median {Median(RefinedToTheory):F3})");
         return text.ToString();
