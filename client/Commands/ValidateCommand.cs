@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using OrleansSweep.Sweeps.Grid;
+using OrleansSweep.Sweeps.Refinement;
 using OrleansSweep.Sweeps.Specs;
 
 namespace OrleansSweep.Client.Commands;
@@ -16,6 +18,14 @@ internal static class ValidateCommand
         return command;
     }
 
+    /// <summary>What k means with SEMs from few realisations, and a hint when they are too few to resolve much.</summary>
+    private static string SplitRuleNote(RefineSettings refine, int realizations, double splitSigmas)
+    {
+        var k = refine.Sigmas.ToString("G", CultureInfo.InvariantCulture);
+        var note = string.Create(CultureInfo.InvariantCulture, $"split rule: SEMs from {realizations} realisations, so k = {k} is read off Student's t with {realizations - 1} degree(s) of freedom: {splitSigmas:F2} SEM");
+        return realizations < 4 ? note + " (few crossings clear that on a noisy metric: use ≥ 4 realisations)" : note;
+    }
+
     internal static int Run(FileInfo spec, DirectoryInfo? output, TextWriter stdout, TextWriter stderr)
     {
         try
@@ -28,6 +38,10 @@ internal static class ValidateCommand
             if (sweep.Spec.Refine is { } refine)
             {
                 stdout.WriteLine($"  {refine.Describe(sweep.CellCount)}");
+                if (sweep.Spec.Realizations > 1)
+                {
+                    stdout.WriteLine($"  {SplitRuleNote(refine, sweep.Spec.Realizations, new RefinementPlan(sweep).SplitSigmas)}");
+                }
             }
 
             stdout.WriteLine($"  output: {folder} ({(state == OutputFolderState.Resume ? "resumes the sweep already there" : "new")})");

@@ -75,5 +75,18 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("at most 75 cells (5 coarse, 2 children per split)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refined_spec_with_few_realisations_is_told_the_k_its_SEMs_need()
+    {
+        var spec = TestSpecs.Write(folder, TestSpecs.RefinedRate().Replace("\"realizations\": 1", "\"realizations\": 3", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = await SweepProcess.RunAsync(folder, Patience, "validate", spec);
+
+        Assert.True(exitCode == 0, error);
+        // t quantile with 2 degrees of freedom at Φ(2): (2p − 1) / √(2p(1 − p)) = 4.527.
+        Assert.Contains("k = 2 is read off Student's t with 2 degree(s) of freedom: 4.53 SEM", output, StringComparison.Ordinal);
+        Assert.Contains("use ≥ 4 realisations", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

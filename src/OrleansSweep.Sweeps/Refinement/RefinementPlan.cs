@@ -34,6 +34,12 @@ public sealed class RefinementPlan
 
     public RefineSettings Settings => lattice.Settings;
 
+    /// <summary>
+    /// The k the split rule applies to the cells' SEMs: the spec's <c>sigmas</c> read off Student's t with
+    /// realisations − 1 degrees of freedom (equal to it with one realisation; see docs/refinement.md).
+    /// </summary>
+    public double SplitSigmas => lattice.SplitSigmas;
+
     /// <summary>The refined axes' names, in grid order.</summary>
     public IReadOnlyList<string> Axes => Settings.Axes;
 
