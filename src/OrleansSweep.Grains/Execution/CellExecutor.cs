@@ -34,6 +34,8 @@ public sealed partial class CellExecutor : IDisposable
     private readonly ConcurrentDictionary<string, long> starting = new(StringComparer.Ordinal);
     private readonly BlasShare blas;
     private long computed;
+    private readonly RecentAverage cellSeconds = new();
+    private readonly RecentAverage startSeconds = new();
 
     public CellExecutor(IOptions<CellExecutorOptions> options, ILogger<CellExecutor> logger)
     {
@@ -95,8 +97,20 @@ public sealed partial class CellExecutor : IDisposable
         }
     }
 
-    /// <summary>Counts a cell taken for this silo until its grain queues it here.</summary>
-    public void NoteStarting(string cellId) => starting[cellId] = Stopwatch.GetTimestamp();
+    /// <summary>Recent wall time of a cell on one thread, seconds (0 until one ran): sizes the puller's batches.</summary>
+    public double RecentCellSeconds => cellSeconds.Value;
+
+    /// <summary>Recent time from asking a sweep for cells to their grains queueing them here, seconds (0 until measured).</summary>
+    public double RecentStartSeconds => startSeconds.Value;
+
+    /// <summary>
+    /// Counts a cell taken for this silo until its grain queues it here; <paramref name="askedAt"/> (a
+    /// <see cref="Stopwatch"/> timestamp) is when the puller asked for it, so the whole pull is timed.
+    /// </summary>
+    public void NoteStarting(string cellId, long askedAt) => starting[cellId] = askedAt;
+
+    /// <summary>A cell taken for this silo that will not be queued (its grain answered from storage): stop counting it.</summary>
+    public void NoteNotStarting(string cellId) => starting.TryRemove(cellId, out _);
 
     /// <summary>Completes when a cell finishes (there is room), or after <paramref name="timeout"/>.</summary>
     public async Task WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -107,7 +121,11 @@ public sealed partial class CellExecutor : IDisposable
     /// </summary>
     public Task<CellAnalyzed?> RunAsync(AnalyzeCell work, CancellationToken cancellationToken)
     {
-        starting.TryRemove(work.CellId, out _);
+        if (starting.TryRemove(work.CellId, out var askedAt))
+        {
+            startSeconds.Add(Stopwatch.GetElapsedTime(askedAt).TotalSeconds);
+        }
+
         var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         // Blocks only while the bounded queue is full, and then on a pool thread, never the grain scheduler's.
         return queue.TryAdd(item) ? item.Completion.Task : EnqueueWhenRoomAsync(item);
@@ -179,10 +197,12 @@ public sealed partial class CellExecutor : IDisposable
                 sharedBlas = blas.TryShare(item, item.Work.CellJson, parallelism, () => Volatile.Read(ref busy) == 1 && queue.Count == 0);
             }
 
+            var started = Stopwatch.GetTimestamp();
             var result = worker.Analyze(item.Work, linked.Token);
             if (result is not null)
             {
                 Interlocked.Increment(ref computed);
+                cellSeconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
 
             item.Completion.TrySetResult(result);
