@@ -34,8 +34,6 @@ public sealed partial class CellExecutor : IDisposable
     private readonly ConcurrentDictionary<string, long> starting = new(StringComparer.Ordinal);
     private readonly BlasShare blas;
     private long computed;
-    private readonly RecentAverage cellSeconds = new();
-    private readonly RecentAverage startSeconds = new();
 
     public CellExecutor(IOptions<CellExecutorOptions> options, ILogger<CellExecutor> logger)
     {
@@ -50,8 +48,9 @@ public sealed partial class CellExecutor : IDisposable
         WorkerName = settings.WorkerName;
         queue = new BlockingCollection<WorkItem>(settings.QueueCapacity);
         blas = new BlasShare(DenseKernels.Default, settings.ShareIdleCoresWithBlas);
+        Timings = new CellTimings(settings.Threads);
         workersByParallelism = [.. Enumerable.Range(1, settings.Threads).Select(p => new CellWorker(DenseKernels.Default, settings.WorkerName, p))];
-        threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(RunLoop) { IsBackground = true, Name = $"cell-executor-{i}" })];
+        threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(() => RunLoop(i)) { IsBackground = true, Name = $"cell-executor-{i}" })];
         // Without the caller's execution context: the executor is created inside some grain call, whose span would
         // otherwise stay Activity.Current on these threads for the silo's life.
         using (ExecutionContext.SuppressFlow())
@@ -97,11 +96,8 @@ public sealed partial class CellExecutor : IDisposable
         }
     }
 
-    /// <summary>Recent wall time of a cell on one thread, seconds (0 until one ran): sizes the puller's batches.</summary>
-    public double RecentCellSeconds => cellSeconds.Value;
-
-    /// <summary>Recent time from asking a sweep for cells to their grains queueing them here, seconds (0 until measured).</summary>
-    public double RecentStartSeconds => startSeconds.Value;
+    /// <summary>Recent cell and pull timings: they size the puller's batches.</summary>
+    public CellTimings Timings { get; }
 
     /// <summary>
     /// Counts a cell taken for this silo until its grain queues it here; <paramref name="askedAt"/> (a
@@ -123,7 +119,7 @@ public sealed partial class CellExecutor : IDisposable
     {
         if (starting.TryRemove(work.CellId, out var askedAt))
         {
-            startSeconds.Add(Stopwatch.GetElapsedTime(askedAt).TotalSeconds);
+            Timings.Queued(askedAt);
         }
 
         var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
@@ -157,13 +153,15 @@ public sealed partial class CellExecutor : IDisposable
         return await item.Completion.Task.ConfigureAwait(false);
     }
 
-    private void RunLoop()
+    private void RunLoop(int thread)
     {
         try
         {
             foreach (var item in queue.GetConsumingEnumerable(stopping.Token))
             {
-                Run(item);
+                Timings.Started(thread);
+                var computedIt = Run(item);
+                Timings.Finished(thread, item.Work.SweepId, computedIt);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -172,7 +170,8 @@ public sealed partial class CellExecutor : IDisposable
         }
     }
 
-    private void Run(WorkItem item)
+    /// <summary>Runs one queued cell; true when it produced a result (not cancelled, not crashed).</summary>
+    private bool Run(WorkItem item)
     {
         var running = Interlocked.Increment(ref busy);
         if (running > 1)
@@ -187,7 +186,7 @@ public sealed partial class CellExecutor : IDisposable
             if (item.Cancellation.IsCancellationRequested)
             {
                 item.Completion.TrySetResult(null);
-                return;
+                return false;
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(item.Cancellation, stopping.Token);
@@ -197,20 +196,20 @@ public sealed partial class CellExecutor : IDisposable
                 sharedBlas = blas.TryShare(item, item.Work.CellJson, parallelism, () => Volatile.Read(ref busy) == 1 && queue.Count == 0);
             }
 
-            var started = Stopwatch.GetTimestamp();
             var result = worker.Analyze(item.Work, linked.Token);
             if (result is not null)
             {
                 Interlocked.Increment(ref computed);
-                cellSeconds.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
 
             item.Completion.TrySetResult(result);
+            return result is not null;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogCellCrashed(logger, exception, item.Work.CellId);
             item.Completion.TrySetException(exception);
+            return false;
         }
         finally
         {

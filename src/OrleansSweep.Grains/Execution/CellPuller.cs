@@ -31,9 +31,6 @@ public sealed partial class CellPuller(
     private long runningReadAt;
     private int rotation;
 
-    /// <summary>What this silo may hold now, from its recent cell and pull timings.</summary>
-    public InFlightBound Bound => InFlightBound.For(executor.Threads, executor.RecentCellSeconds, executor.RecentStartSeconds);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -49,32 +46,42 @@ public sealed partial class CellPuller(
                 LogPullFailed(logger, exception);
             }
 
-            if (took == 0 || Room(Bound) < Bound.PullAt)
+            if (took == 0)
             {
                 await executor.WaitForRoomAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
-    private int Room(InFlightBound bound) => Math.Max(0, bound.Capacity - executor.Busy - executor.Queued - executor.Starting);
+    /// <summary>What this silo may hold for cells of <paramref name="sweepId"/>, from its recent cell and pull timings.</summary>
+    public InFlightBound BoundFor(Guid sweepId) =>
+        InFlightBound.For(executor.Threads, executor.Timings.CellSecondsOf(sweepId), executor.Timings.RecentStartSeconds);
+
+    private int Held() => executor.Busy + executor.Queued + executor.Starting;
 
     private async Task<int> PullAsync(CancellationToken cancellationToken)
     {
-        var bound = Bound;
-        var room = Room(bound);
-        if (room < bound.PullAt)
+        if (Held() > executor.Threads && running.Count == 0 && executor.Busy > 0)
         {
-            return 0;
+            return 0; // full for real cells, and no sweep known whose short cells would allow more: wait for a cell
         }
 
         var sweeps = await RunningSweepsAsync(cancellationToken);
         var askedAt = Stopwatch.GetTimestamp();
-        var took = 0;
-        for (var i = 0; i < sweeps.Count && took < room; i++)
+        var (asked, took) = (0, 0);
+        for (var i = 0; i < sweeps.Count; i++)
         {
             // Round robin over the running sweeps, so two sweeps share a cluster instead of queueing one behind the other.
             var sweepId = sweeps[(rotation + i) % sweeps.Count];
-            var cells = await grains.GetGrain<ISweepGrain>(sweepId).TakeCellsAsync(executor.WorkerName, room - took).WaitAsync(cancellationToken);
+            var bound = BoundFor(sweepId);
+            var room = bound.Capacity - Held();
+            if (room < bound.PullAt)
+            {
+                continue;
+            }
+
+            asked++;
+            var cells = await grains.GetGrain<ISweepGrain>(sweepId).TakeCellsAsync(executor.WorkerName, room).WaitAsync(cancellationToken);
             // One-way starts, sent together: each returns once sent, and the cells activate side by side.
             var starts = new Task[cells.Count];
             for (var c = 0; c < cells.Count; c++)
@@ -87,9 +94,9 @@ public sealed partial class CellPuller(
             took += cells.Count;
         }
 
-        if (took == 0)
+        if (asked > 0 && took == 0)
         {
-            running = []; // nothing to take from these sweeps: the next pull asks the registry
+            running = []; // the running sweeps had nothing to take: the next pull asks the registry
         }
 
         rotation++;
@@ -106,6 +113,7 @@ public sealed partial class CellPuller(
 
         running = await grains.GetGrain<ISweepRegistryGrain>(0).RunningAsync().WaitAsync(cancellationToken);
         runningReadAt = Stopwatch.GetTimestamp();
+        executor.Timings.Retain(running);
         return running;
     }
 

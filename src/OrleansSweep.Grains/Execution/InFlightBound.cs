@@ -28,10 +28,12 @@ public readonly record struct InFlightBound(int Capacity, int PullAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var extra = 0;
-        if (cellSeconds > 0 && roundTripSeconds > cellSeconds && double.IsFinite(roundTripSeconds / cellSeconds))
+        if (cellSeconds > 0 && roundTripSeconds > cellSeconds) // false for NaN: unmeasured timings change nothing
         {
-            // Cells a silo's threads finish during two round trips.
-            extra = (int)Math.Min(MaxExtraPerThread * threads, Math.Ceiling(2 * threads * roundTripSeconds / cellSeconds));
+            // Cells a silo's threads finish during two round trips (+∞ for absurd timings: then the cap).
+            var cells = 2 * threads * roundTripSeconds / cellSeconds;
+            var cap = MaxExtraPerThread * threads;
+            extra = cells >= cap ? cap : (int)Math.Ceiling(cells);
         }
 
         return new InFlightBound(threads + 1 + extra, 1 + (extra / 2));
