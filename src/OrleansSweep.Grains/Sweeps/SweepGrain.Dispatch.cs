@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
 using OrleansSweep.Telemetry;
