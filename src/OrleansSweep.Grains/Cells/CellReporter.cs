@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
@@ -13,14 +14,22 @@ namespace OrleansSweep.Grains.Cells;
 /// like group commit costs no latency when cells are long (a lone result goes at once) and gathers short cells'
 /// results while the sweep grain is busy.</para>
 /// <para>Guarantees as with one call per cell: only stored results are queued (the cell grain enqueues after its
-/// write), a batch is retried with backoff until acknowledged, and the sweep counts each cell once however often it
-/// hears of it. After <see cref="MaxAttempts"/> failed attempts the batch is dropped: the sweep grain asks those cells
-/// again (its overdue timer) and they answer from storage, so nothing is lost, as when a silo dies with its queue.</para>
+/// write), and the sweep counts each cell once however often it hears of it. A failed call is retried with backoff
+/// until acknowledged, and every retry carries the results queued meanwhile, so one failing batch never holds later
+/// results back (with one call per cell, a cell's retries did not delay the next cell's report either). An attempt
+/// that gets no answer within <see cref="AttemptTimeout"/> counts as failed (it may still land: a duplicate, counted
+/// once). A result still unacknowledged after <see cref="GiveUpAfter"/> is dropped: the sweep grain asks that cell
+/// again (its overdue timer) and it answers from storage, so nothing is lost, as when a silo dies with its queue.</para>
 /// </remarks>
 public sealed partial class CellReporter(IGrainFactory grains, ILogger<CellReporter> logger) : IDisposable
 {
-    /// <summary>About a minute of backoff: a restarting silo or sweep grain is waited for without recomputing.</summary>
-    internal const int MaxAttempts = 8;
+    /// <summary>How long one report call may take before it is retried (Orleans' own timeout is 30 s).</summary>
+    internal static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>About a minute of retries: a Redis restart or a moving sweep grain is waited for without recomputing.</summary>
+    internal static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<Guid, Outbox> outboxes = [];
     private readonly Lock gate = new();
@@ -41,10 +50,10 @@ public sealed partial class CellReporter(IGrainFactory grains, ILogger<CellRepor
                 outboxes[result.SweepId] = outbox = new Outbox();
             }
 
-            outbox.Pending.Add(result);
+            outbox.Pending.Add(new Queued(result, Stopwatch.GetTimestamp()));
             if (outbox.Sending)
             {
-                return; // the sender in flight takes it with the next batch
+                return; // the sender in flight takes it with the next call
             }
 
             outbox.Sending = true;
@@ -68,14 +77,32 @@ public sealed partial class CellReporter(IGrainFactory grains, ILogger<CellRepor
     private async Task SendAsync(Guid sweepId)
     {
         var sweep = grains.GetGrain<ISweepGrain>(sweepId);
+        var backoff = TimeSpan.FromMilliseconds(100);
         while (TakeBatch(sweepId) is { } batch)
         {
-            await DeliverAsync(sweep, sweepId, batch);
+            try
+            {
+                Interlocked.Increment(ref calls);
+                await sweep.ReportManyAsync([.. batch.Select(q => q.Result)]).WaitAsync(AttemptTimeout, stopping.Token);
+                backoff = TimeSpan.FromMilliseconds(100);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                if (stopping.IsCancellationRequested)
+                {
+                    return; // the silo is stopping: the sweep asks these cells again where it resumes
+                }
+
+                LogReportRetry(logger, exception, batch.Count, sweepId);
+                PutBack(sweepId, batch);
+                await Task.Delay(backoff);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
         }
     }
 
     /// <summary>Everything queued for the sweep, or null (and the sender stops) when nothing is.</summary>
-    private List<CellAnalyzed>? TakeBatch(Guid sweepId)
+    private List<Queued>? TakeBatch(Guid sweepId)
     {
         lock (gate)
         {
@@ -93,44 +120,35 @@ public sealed partial class CellReporter(IGrainFactory grains, ILogger<CellRepor
         }
     }
 
-    private async Task DeliverAsync(ISweepGrain sweep, Guid sweepId, List<CellAnalyzed> batch)
+    /// <summary>A failed batch goes back in front of what queued meanwhile, less what has waited too long.</summary>
+    private void PutBack(Guid sweepId, List<Queued> batch)
     {
-        var delay = TimeSpan.FromMilliseconds(100);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var now = Stopwatch.GetTimestamp();
+        var kept = batch.FindAll(q => Stopwatch.GetElapsedTime(q.Since, now) < GiveUpAfter);
+        if (kept.Count < batch.Count)
         {
-            try
-            {
-                Interlocked.Increment(ref calls);
-                await sweep.ReportManyAsync(batch);
-                return;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                LogReportRetry(logger, exception, batch.Count, sweepId, attempt);
-                try
-                {
-                    await Task.Delay(delay, stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return; // the silo is stopping: the sweep asks these cells again where it resumes
-                }
-                catch (ObjectDisposedException)
-                {
-                    return;
-                }
+            LogGaveUp(logger, batch.Count - kept.Count, sweepId);
+        }
 
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
-            }
+        lock (gate)
+        {
+            var outbox = outboxes[sweepId];
+            kept.AddRange(outbox.Pending);
+            outbox.Pending = kept;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting {Count} cells to sweep {SweepId} failed (attempt {Attempt}); retrying")]
-    private static partial void LogReportRetry(ILogger logger, Exception exception, int count, Guid sweepId, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting {Count} cells to sweep {SweepId} failed; retrying")]
+    private static partial void LogReportRetry(ILogger logger, Exception exception, int count, Guid sweepId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up reporting {Count} cells to sweep {SweepId}; the sweep will ask for them again")]
+    private static partial void LogGaveUp(ILogger logger, int count, Guid sweepId);
+
+    private sealed record Queued(CellAnalyzed Result, long Since);
 
     private sealed class Outbox
     {
-        public List<CellAnalyzed> Pending { get; set; } = [];
+        public List<Queued> Pending { get; set; } = [];
 
         public bool Sending { get; set; }
     }
