@@ -9,9 +9,9 @@ public sealed class InFlightBoundTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(16)]
-    public void Cells_longer_than_a_pull_keep_one_waiting_and_pull_for_every_free_slot(int threads)
+    public void Cells_longer_than_a_pull_or_than_a_few_milliseconds_keep_one_waiting_and_pull_for_every_free_slot(int threads)
     {
-        foreach (var (cell, roundTrip) in new[] { (0.3, 0.001), (60.0, 0.002), (0.001, 0.001) })
+        foreach (var (cell, roundTrip) in new[] { (0.3, 0.001), (60.0, 0.002), (0.001, 0.001), (0.3, 2.0), (InFlightBound.MaxBatchedCellSeconds, 1.0) })
         {
             Assert.Equal(new InFlightBound(threads + 1, 1), InFlightBound.For(threads, cell, roundTrip));
         }
