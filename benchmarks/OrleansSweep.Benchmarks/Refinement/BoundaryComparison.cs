@@ -26,28 +26,36 @@ internal sealed record BoundaryComparison(
     private const string G = "gH";
     private const string Alpha = "alphaR";
 
+    /// <summary>
+    /// The comparison over each band of α_r (null: the whole axis). Both boundaries and the uniform one's curve are
+    /// built once and measured per band.
+    /// </summary>
     /// <param name="onset">The DMFT onset g_c at an α_r (NaN where it is not known).</param>
     /// <param name="significantOnly">Compare only crossings the pair itself resolves (<see cref="BoundaryPoint.Significant"/>).</param>
-    /// <param name="band">Only the points with From ≤ α_r &lt; To are measured from (null: all).</param>
-    public static BoundaryComparison Compare(
-        RefinedRun refined, RefinedRun uniform, double cellG, double cellA, Func<double, double> onset, bool significantOnly, (double From, double To)? band = null)
+    /// <param name="bands">Per comparison, the points with From ≤ α_r &lt; To are measured from (null: all).</param>
+    public static IEnumerable<BoundaryComparison> CompareByBand(
+        RefinedRun refined, RefinedRun uniform, double cellG, double cellA, Func<double, double> onset, bool significantOnly,
+        IEnumerable<(double From, double To)?> bands)
     {
         var r = refined.Plan.Boundary(refined.Samples).Where(p => p.Significant || !significantOnly).ToList();
         var u = uniform.Plan.Boundary(uniform.Samples).Where(p => p.Significant || !significantOnly).ToList();
-        bool InBand(BoundaryPoint p) => band is not { } b || (Value(p, Alpha) >= b.From && Value(p, Alpha) < b.To);
         var rn = r.Select(p => Normalized(p, cellG, cellA)).ToList();
         var un = u.Select(p => Normalized(p, cellG, cellA)).ToList();
-        var rBand = r.Where(InBand).Select(p => Normalized(p, cellG, cellA)).ToList();
-        var uBand = u.Where(InBand).Select(p => Normalized(p, cellG, cellA)).ToList();
-        var toTheory = r
-            .Where(InBand)
-            .Select(p => Value(p, G) - onset(Value(p, Alpha)))
-            .Where(double.IsFinite)
-            .ToList();
-        var label = (significantOnly ? "significant crossings" : "all crossings") +
-            (band is { } shown ? string.Create(CultureInfo.InvariantCulture, $", {shown.From:G} ≤ α_r < {shown.To:G}") : "");
         var curve = new UniformContour(uniform, u, cellG, cellA, refined.Plan.Settings.Level);
-        return new BoundaryComparison(label, rBand.Count, uBand.Count, Nearest(rBand, un), [.. rBand.Select(curve.DistanceTo)], Nearest(uBand, rn), toTheory);
+        foreach (var band in bands)
+        {
+            bool InBand(BoundaryPoint p) => band is not { } b || (Value(p, Alpha) >= b.From && Value(p, Alpha) < b.To);
+            var rBand = r.Where(InBand).Select(p => Normalized(p, cellG, cellA)).ToList();
+            var uBand = u.Where(InBand).Select(p => Normalized(p, cellG, cellA)).ToList();
+            var toTheory = r
+                .Where(InBand)
+                .Select(p => Value(p, G) - onset(Value(p, Alpha)))
+                .Where(double.IsFinite)
+                .ToList();
+            var label = (significantOnly ? "significant crossings" : "all crossings") +
+                (band is { } shown ? string.Create(CultureInfo.InvariantCulture, $", {shown.From:G} ≤ α_r < {shown.To:G}") : "");
+            yield return new BoundaryComparison(label, rBand.Count, uBand.Count, Nearest(rBand, un), [.. rBand.Select(curve.DistanceTo)], Nearest(uBand, rn), toTheory);
+        }
     }
 
     public string Describe()

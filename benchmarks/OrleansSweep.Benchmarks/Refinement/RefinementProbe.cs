@@ -45,10 +45,9 @@ internal static class RefinementProbe
 
         foreach (var significantOnly in new[] { false, true })
         {
-            Console.WriteLine(BoundaryComparison.Compare(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly).Describe());
-            foreach (var band in AlphaBands)
+            foreach (var comparison in BoundaryComparison.CompareByBand(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly, [null, .. AlphaBands]))
             {
-                Console.WriteLine(BoundaryComparison.Compare(refinedRun, uniformRun, cellG, cellA, OnsetAt, significantOnly, band).Describe());
+                Console.WriteLine(comparison.Describe());
             }
         }
         if (settings["rows"] > 0)
@@ -59,7 +58,7 @@ internal static class RefinementProbe
     }
 
     /// <summary>Quarters of the α_r axis: the boundary's character changes along it (near α_r = 0 λ_max leaves 0 slowly).</summary>
-    private static readonly (double From, double To)[] AlphaBands = [(0, 5), (5, 10), (10, 15), (15, double.PositiveInfinity)];
+    private static readonly (double From, double To)?[] AlphaBands = [(0, 5), (5, 10), (10, 15), (15, double.PositiveInfinity)];
 
     /// <summary>
     /// The Gaussian DMFT chaos onset g_c(α_r) at b_r = 0, the theory the phase map's <c>theory_g_c</c> column holds,
