@@ -67,8 +67,10 @@ internal sealed class RefinedSchedule(SweepPlan plan, StoredCells stored) : ISwe
     {
         ScheduleNextRound();
 
-        // Bounded: every round but the last adds cells one level deeper, and refinement stops at its depth.
-        for (var replayed = 0; !IsComplete && replayed <= refinement.Settings.Depth + 1; replayed++)
+        // Bounded: every replayed round adds at least one cell not seen before, and there are at most WorstCaseCellCount.
+        // Not by the depth: a round may split shallow cells whose new neighbours came from deeper splits (measured on
+        // the S1 slice at depth 4: seven rounds, the last two of 4 cells each).
+        for (var replayed = 0L; !IsComplete && replayed <= refinement.WorstCaseCellCount; replayed++)
         {
             var round = rounds;
             var first = scheduled.Count - uncountedInRound;

@@ -44,5 +44,19 @@ internal static class GrainSpecs
         }
         """, name);
 
+    /// <summary>
+    /// The gated RNN's λ_max = 0 edge over (g_h, α_r), refined in 2-D: it takes more rounds than depth + 1, since shallow
+    /// cells split again once their neighbours are refined.
+    /// </summary>
+    public static ValidatedSweep RefinedPlane(string name, ulong seed, int depth = 2) => SpecLoader.Parse($$"""
+        {
+          "name": "{{name}}", "model": "gated", "n": 20, "realizations": 1, "seed": {{seed}},
+          "parameters": { "alphaZ": 0, "bZ": 0, "bR": 0, "dt": 0.1, "integrator": "euler", "tauR": 0 },
+          "grid": { "gH": { "from": 0.5, "to": 6, "steps": 5 }, "alphaR": { "from": 0, "to": 20, "steps": 3 } },
+          "analyses": { "lyapunov": { "exponents": 1, "transientTime": 10, "averagingTime": 60, "windows": 4, "twinCheck": false } },
+          "refine": { "metric": "lyapunov_max", "level": 0, "depth": {{depth}} }
+        }
+        """, name);
+
     public static Guid IdOf(ValidatedSweep sweep) => SweepPlanner.SweepIdOf(sweep.Fingerprint);
 }

@@ -52,6 +52,45 @@ public sealed class RefinedSweepGrainTests(GrainClusterFixture fixture) : IClass
         Assert.Equal(results.Count, results.Select(r => r.CellIndex).Distinct().Count());
     }
 
+    [Fact]
+    public async Task A_completed_refined_sweep_re_activated_replays_every_round_even_past_its_depth()
+    {
+        var sweep = GrainSpecs.RefinedPlane("refined-plane", seed: 13);
+        var id = GrainSpecs.IdOf(sweep);
+        await client.StartAsync(sweep, failFast: false);
+        var finished = await Polling.UntilFinishedAsync(client, id, Patience);
+        var live = await client.ReadResultsAsync(id, CancellationToken.None);
+        Assert.True(RoundsOf(sweep, live) > new RefinementPlan(sweep).Settings.Depth + 1,
+            $"the spec must take more rounds than depth + 1 to test the replay ({RoundsOf(sweep, live)} rounds)");
+
+        await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ISweepGrain>(id));
+        var status = await client.StatusAsync(id);
+        var readBack = await client.ReadResultsAsync(id, CancellationToken.None);
+
+        Assert.Equal(SweepStates.Completed, finished.State);
+        Assert.Equal((SweepStates.Completed, live.Count, live.Count), (status.State, status.Total, status.Done));
+        Assert.Equal(live.Select(r => (r.CellIndex, r.CellId)).Order(), readBack.Select(r => (r.CellIndex, r.CellId)).Order());
+    }
+
+    private static int RoundsOf(ValidatedSweep sweep, IReadOnlyList<CellAnalyzed> results)
+    {
+        var plan = new RefinementPlan(sweep);
+        var byIndex = results.ToDictionary(r => r.CellIndex);
+        var samples = new List<RefineSample>();
+        for (var round = 0; round < 50; round++)
+        {
+            var next = plan.NextCells(samples);
+            if (next.Count == 0)
+            {
+                return round;
+            }
+
+            samples.AddRange(next.Select(cell => plan.SampleOf(cell.Cell.Index, byIndex[cell.Cell.Index].Metrics)));
+        }
+
+        throw new InvalidOperationException("The replayed refinement did not end within 50 rounds.");
+    }
+
     /// <summary>
     /// The cells an independent coordinator would compute from the same results: rounds of NextCells fed with the
     /// sweep's own results, each of which must exist. Order-free: the indices, sorted.
