@@ -50,12 +50,16 @@ internal static class RefinementProbe
                 Console.WriteLine(comparison.Describe());
             }
         }
+        Console.WriteLine(NoiseBreakdown.Describe(uniformRun, Windows, realizations, band: 0.05));
         if (settings["rows"] > 0)
         {
             PrintRows(uniformRun, settings["rows"]);
         }
         return 0;
     }
+
+    /// <summary>Time windows per Lyapunov run: their spread gives the finite-time part of the noise (<see cref="NoiseBreakdown"/>).</summary>
+    private const int Windows = 6;
 
     /// <summary>Quarters of the α_r axis: the boundary's character changes along it (near α_r = 0 λ_max leaves 0 slowly).</summary>
     private static readonly (double From, double To)?[] AlphaBands = [(0, 5), (5, 10), (10, 15), (15, double.PositiveInfinity)];
@@ -103,7 +107,7 @@ internal static class RefinementProbe
               "name": "{{name}}", "model": "gated", "n": {{n}}, "realizations": {{realizations}}, "seed": 16,
               "parameters": { "alphaZ": 0, "bZ": 0, "bR": 0, "dt": {{Dt}}, "integrator": "euler", "tauR": 0 },
               "grid": { "gH": { "from": 0.5, "to": 6, "steps": {{gSteps}} }, "alphaR": { "from": 0, "to": 20, "steps": {{aSteps}} } },
-              "analyses": { "lyapunov": { "exponents": 1, "transientTime": {{transient}}, "averagingTime": {{averaging}}, "windows": 6, "twinCheck": false } },
+              "analyses": { "lyapunov": { "exponents": 1, "transientTime": {{transient}}, "averagingTime": {{averaging}}, "windows": {{Windows}}, "twinCheck": false } },
               "refine": { "metric": "lyapunov_max", "level": 0, "depth": {{depth}} }
             }
             """);
