@@ -60,8 +60,8 @@ public sealed class RefinedSweepGrainTests(GrainClusterFixture fixture) : IClass
         await client.StartAsync(sweep, failFast: false);
         var finished = await Polling.UntilFinishedAsync(client, id, Patience);
         var live = await client.ReadResultsAsync(id, CancellationToken.None);
-        Assert.True(RoundsOf(sweep, live) > new RefinementPlan(sweep).Settings.Depth + 1,
-            $"the spec must take more rounds than depth + 1 to test the replay ({RoundsOf(sweep, live)} rounds)");
+        var rounds = RoundsOf(sweep, live);
+        Assert.True(rounds > new RefinementPlan(sweep).Settings.Depth + 1, $"the spec must take more rounds than depth + 1 to test the replay ({rounds} rounds)");
 
         await fixture.Cluster.DeactivateAsync(fixture.Client.GetGrain<ISweepGrain>(id));
         var status = await client.StatusAsync(id);
@@ -72,7 +72,16 @@ public sealed class RefinedSweepGrainTests(GrainClusterFixture fixture) : IClass
         Assert.Equal(live.Select(r => (r.CellIndex, r.CellId)).Order(), readBack.Select(r => (r.CellIndex, r.CellId)).Order());
     }
 
-    private static int RoundsOf(ValidatedSweep sweep, IReadOnlyList<CellAnalyzed> results)
+    private static IEnumerable<int> ReplayedCells(ValidatedSweep sweep, IReadOnlyList<CellAnalyzed> results) =>
+        Replay(sweep, results).Cells;
+
+    private static int RoundsOf(ValidatedSweep sweep, IReadOnlyList<CellAnalyzed> results) => Replay(sweep, results).Rounds;
+
+    /// <summary>
+    /// The cells an independent coordinator would compute from the same results, and in how many rounds: rounds of
+    /// NextCells fed with the sweep's own results, each of which must exist. Order-free: the indices, sorted.
+    /// </summary>
+    private static (int Rounds, IEnumerable<int> Cells) Replay(ValidatedSweep sweep, IReadOnlyList<CellAnalyzed> results)
     {
         var plan = new RefinementPlan(sweep);
         var byIndex = results.ToDictionary(r => r.CellIndex);
@@ -82,35 +91,12 @@ public sealed class RefinedSweepGrainTests(GrainClusterFixture fixture) : IClass
             var next = plan.NextCells(samples);
             if (next.Count == 0)
             {
-                return round;
+                return (round, samples.Select(s => s.Index).Order());
             }
 
             samples.AddRange(next.Select(cell => plan.SampleOf(cell.Cell.Index, byIndex[cell.Cell.Index].Metrics)));
         }
 
         throw new InvalidOperationException("The replayed refinement did not end within 50 rounds.");
-    }
-
-    /// <summary>
-    /// The cells an independent coordinator would compute from the same results: rounds of NextCells fed with the
-    /// sweep's own results, each of which must exist. Order-free: the indices, sorted.
-    /// </summary>
-    private static IEnumerable<int> ReplayedCells(ValidatedSweep sweep, IReadOnlyList<CellAnalyzed> results)
-    {
-        var plan = new RefinementPlan(sweep);
-        var byIndex = results.ToDictionary(r => r.CellIndex);
-        var samples = new List<RefineSample>();
-        for (var round = 0; round < 20; round++)
-        {
-            var next = plan.NextCells(samples);
-            if (next.Count == 0)
-            {
-                return samples.Select(s => s.Index).Order();
-            }
-
-            samples.AddRange(next.Select(cell => plan.SampleOf(cell.Cell.Index, byIndex[cell.Cell.Index].Metrics)));
-        }
-
-        throw new InvalidOperationException("The replayed refinement did not end within 20 rounds.");
     }
 }
