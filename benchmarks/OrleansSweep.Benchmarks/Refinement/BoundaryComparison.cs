@@ -62,9 +62,9 @@ internal sealed record BoundaryComparison(
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"  {Label}: {RefinedPoints} refined, {UniformPoints} uniform boundary points");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform (finest cells): {Summary(RefinedToUniform)}; within 1 cell: {Within(RefinedToUniform, 1):P1}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform curve (finest cells): {Summary(RefinedToUniformCurve)}; within 1 cell: {Within(RefinedToUniformCurve, 1):P1}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  uniform → refined (finest cells): {Summary(UniformToRefined)}; within 1 cell: {Within(UniformToRefined, 1):P1}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform (finest cells): {Distances(RefinedToUniform)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  refined → uniform curve (finest cells): {Distances(RefinedToUniformCurve)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  uniform → refined (finest cells): {Distances(UniformToRefined)}");
         text.Append(CultureInfo.InvariantCulture, $"  refined boundary g_h − DMFT g_c(α_r): {Summary(RefinedToTheory)} (signed: median {Median(RefinedToTheory):F3})");
         return text.ToString();
     }
@@ -74,8 +74,12 @@ internal sealed record BoundaryComparison(
 
     private static double Value(BoundaryPoint point, string axis) => point.Coordinates.Single(c => c.Axis == axis).Value;
 
+    /// <summary>Each point's distance to the nearest of <paramref name="to"/>; none when there is nothing to measure to.</summary>
     private static List<double> Nearest(List<(double G, double A)> from, List<(double G, double A)> to) =>
-        [.. from.Select(p => to.Count == 0 ? double.PositiveInfinity : to.Min(q => Math.Sqrt(Square(p.G - q.G) + Square(p.A - q.A))))];
+        to.Count == 0 ? [] : [.. from.Select(p => to.Min(q => Math.Sqrt(Square(p.G - q.G) + Square(p.A - q.A))))];
+
+    private static string Distances(IReadOnlyList<double> values) =>
+        values.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"{Summary(values)}; within 1 cell: {Within(values, 1):P1}");
 
     private static string Summary(IReadOnlyList<double> values) =>
         values.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"median {Median(values.Select(Math.Abs).ToList()):F2}, 90 % {Quantile(values.Select(Math.Abs).ToList(), 0.9):F2}, max {values.Max(Math.Abs):F2}");
