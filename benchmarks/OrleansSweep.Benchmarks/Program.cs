@@ -15,7 +15,7 @@ using OrleansSweep.Benchmarks.Refinement;
 //                                                 a private Redis on 127.0.0.1 and orleanssweep-silo processes: overhead
 //                                                 per trivial cell on 1 and 2 silos, real cells on 1 vs 2 silos, kill -9
 //                                                 of a silo (0 cells or realCells skips a part)
-//   refinement [n=60] [depth=4] [realizations=2] [steps=3000] [rows=0] [keep=0]
+//   refinement [n=60] [depth=4] [realizations=2] [steps=3000] [rows=0] [keep=0] [shared=0]
 //                                                 issue 16 on the gated RNN (S1 slice): a coarse 8 × 6 grid refined to
 //                                                 depth 4 against the uniform grid at the finest spacing
 // Everything else goes to BenchmarkDotNet, e.g. `--filter '*Gemm*'` or `--list flat`.

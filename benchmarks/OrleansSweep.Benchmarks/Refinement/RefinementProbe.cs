@@ -18,18 +18,19 @@ internal static class RefinementProbe
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var settings = ProbeArguments.Parse(args, ("n", 60), ("depth", 4), ("realizations", 2), ("steps", 3000), ("rows", 0), ("keep", 0));
+        var settings = ProbeArguments.Parse(args, ("n", 60), ("depth", 4), ("realizations", 2), ("steps", 3000), ("rows", 0), ("keep", 0), ("shared", 0));
         var (n, depth, realizations, steps) = (settings["n"], settings["depth"], settings["realizations"], settings["steps"]);
-        Console.WriteLine($"refinement probe: gated N = {n}, {realizations} realisations, {steps} steps per run, coarse 8 × 6 to depth {depth}; load {LoadAverage.Now()}");
+        var disorder = settings["shared"] != 0 ? "shared" : "per-cell";
+        Console.WriteLine($"refinement probe: gated N = {n}, {realizations} realisations, {steps} steps per run, {disorder} disorder, coarse 8 × 6 to depth {depth}; load {LoadAverage.Now()}");
 
-        var refined = SpecLoader.Parse(S1Spec("s1-refined", n, realizations, steps, gSteps: 8, aSteps: 6, depth), "refined");
+        var refined = SpecLoader.Parse(S1Spec("s1-refined", n, realizations, steps, gSteps: 8, aSteps: 6, depth, disorder), "refined");
         var fineG = (7 << depth) + 1;
         var fineA = (5 << depth) + 1;
-        var uniform = SpecLoader.Parse(S1Spec("s1-uniform", n, realizations, steps, fineG, fineA, depth: 0), "uniform");
+        var uniform = SpecLoader.Parse(S1Spec("s1-uniform", n, realizations, steps, fineG, fineA, depth: 0, disorder), "uniform");
 
         // Warm-up (JIT, SQLite, Orleans): a 2 × 2 grid at depth 0, not measured.
         await RefinedRun.RunAsync(SpecLoader.Parse(S1Spec("s1-warmup", 8, 1, 100, 2, 2, depth: 0), "warm-up"), keptStore: null, CancellationToken.None);
-        var kept = settings["keep"] != 0 ? Path.Combine("benchmarks", "artifacts", "refinement", $"n{n}-r{realizations}-s{steps}-d{depth}") : null;
+        var kept = settings["keep"] != 0 ? Path.Combine("benchmarks", "artifacts", "refinement", $"n{n}-r{realizations}-s{steps}-d{depth}" + (settings["shared"] != 0 ? "-shared" : "")) : null;
         var refinedRun = await RefinedRun.RunAsync(refined, kept is null ? null : Path.Combine(kept, "refined"), CancellationToken.None);
         Console.WriteLine($"  refined: {refinedRun.Results.Count} cells, {refinedRun.Timing}; load {LoadAverage.Now()}");
         var uniformRun = await RefinedRun.RunAsync(uniform, kept is null ? null : Path.Combine(kept, "uniform"), CancellationToken.None);
@@ -97,14 +98,14 @@ internal static class RefinementProbe
         }
     }
 
-    private static string S1Spec(string name, int n, int realizations, int steps, int gSteps, int aSteps, int depth)
+    private static string S1Spec(string name, int n, int realizations, int steps, int gSteps, int aSteps, int depth, string disorder = "per-cell")
     {
         const double Dt = 0.1;
         var transient = steps / 4 * Dt;
         var averaging = steps * 3 / 4 * Dt;
         return string.Create(CultureInfo.InvariantCulture, $$"""
             {
-              "name": "{{name}}", "model": "gated", "n": {{n}}, "realizations": {{realizations}}, "seed": 16,
+              "name": "{{name}}", "model": "gated", "n": {{n}}, "realizations": {{realizations}}, "seed": 16, "disorder": "{{disorder}}",
               "parameters": { "alphaZ": 0, "bZ": 0, "bR": 0, "dt": {{Dt}}, "integrator": "euler", "tauR": 0 },
               "grid": { "gH": { "from": 0.5, "to": 6, "steps": {{gSteps}} }, "alphaR": { "from": 0, "to": 20, "steps": {{aSteps}} } },
               "analyses": { "lyapunov": { "exponents": 1, "transientTime": {{transient}}, "averagingTime": {{averaging}}, "windows": {{Windows}}, "twinCheck": false } },

@@ -18,6 +18,7 @@ namespace OrleansSweep.Sweeps.Grid;
 /// <param name="Analyses">The analyses to run, with their knobs.</param>
 /// <param name="Seed">The sweep's root seed.</param>
 /// <param name="Realizations">Independent networks to draw and analyse.</param>
+/// <param name="Disorder">Whether the networks are this cell's own or shared by every cell of the sweep with the same N.</param>
 public sealed record CellDefinition(
     string CellId,
     int Index,
@@ -27,7 +28,8 @@ public sealed record CellDefinition(
     IReadOnlyDictionary<string, double> AxisValues,
     AnalysisSettings Analyses,
     ulong Seed,
-    int Realizations)
+    int Realizations,
+    Disorder Disorder = Disorder.PerCell)
 {
     /// <summary>The state dimension D (N, 2N for lstm, 3N for gated).</summary>
     public int StateDimension => ModelCatalog.StateDimension(Family, N);

@@ -30,12 +30,14 @@ public static class CellIdentity
 
     /// <summary>The cell id. Missing <paramref name="parameters"/> take their defaults; unknown names throw.</summary>
     public static string Compute(
-        ModelFamily family, int n, IReadOnlyDictionary<string, double> parameters, AnalysisSettings analyses, ulong seed, int realizations) =>
-        ContentHash.Of(CanonicalText(family, n, parameters, analyses, seed, realizations));
+        ModelFamily family, int n, IReadOnlyDictionary<string, double> parameters, AnalysisSettings analyses, ulong seed, int realizations,
+        Disorder disorder = Disorder.PerCell) =>
+        ContentHash.Of(CanonicalText(family, n, parameters, analyses, seed, realizations, disorder));
 
     /// <summary>The text that <see cref="Compute"/> hashes.</summary>
     public static string CanonicalText(
-        ModelFamily family, int n, IReadOnlyDictionary<string, double> parameters, AnalysisSettings analyses, ulong seed, int realizations)
+        ModelFamily family, int n, IReadOnlyDictionary<string, double> parameters, AnalysisSettings analyses, ulong seed, int realizations,
+        Disorder disorder = Disorder.PerCell)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(analyses);
@@ -56,6 +58,11 @@ public static class CellIdentity
         lines.Add(analyses.CanonicalText());
         lines.Add($"seed={CanonicalNumber.Format(seed)}");
         lines.Add($"realizations={CanonicalNumber.Format(realizations)}");
+        if (disorder == Disorder.Shared)
+        {
+            lines.Add("disorder=shared"); // only when shared: per-cell ids stay what they were, and stored cells stay valid
+        }
+
         return string.Join("\n", lines);
     }
 

@@ -90,7 +90,7 @@ public sealed class SweepGrid
             parameters[name] = value;
         }
 
-        var id = CellIdentity.Compute(spec.Model, n, parameters, spec.Analyses, spec.Seed, spec.Realizations);
+        var id = CellIdentity.Compute(spec.Model, n, parameters, spec.Analyses, spec.Seed, spec.Realizations, spec.Disorder);
         return new CellDefinition(
             id,
             index,
@@ -100,7 +100,8 @@ public sealed class SweepGrid
             new ReadOnlyDictionary<string, double>(axisValues),
             spec.Analyses,
             spec.Seed,
-            spec.Realizations);
+            spec.Realizations,
+            spec.Disorder);
     }
 
     /// <summary>Every cell, in index order; observes <paramref name="cancellationToken"/> between cells.</summary>

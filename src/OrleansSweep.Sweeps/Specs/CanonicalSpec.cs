@@ -65,6 +65,11 @@ internal static class CanonicalSpec
 
         writer.WriteNumber("realizations", spec.Realizations);
         writer.WriteNumber("seed", spec.Seed);
+        if (spec.Disorder == Disorder.Shared)
+        {
+            writer.WriteString("disorder", "shared"); // only when shared, so per-cell specs keep their fingerprints
+        }
+
         writer.WriteStartObject("parameters");
         var swept = spec.Grid.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, value) in ModelCatalog.Resolve(spec.Model, spec.Parameters).Where(p => !swept.Contains(p.Key)))

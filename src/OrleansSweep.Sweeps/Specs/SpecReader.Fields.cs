@@ -38,6 +38,29 @@ internal sealed partial class SpecReader
         errors.Add("seed", $"must be a whole number between 0 and {ulong.MaxValue}, but is {JsonValues.Describe(element)}.", "use a non-negative whole number without quotes, e.g. \"seed\": 1");
     }
 
+    private void ReadDisorder()
+    {
+        if (!fields.TryGetValue("disorder", out var element))
+        {
+            return;
+        }
+
+        var value = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        switch (value)
+        {
+            case "per-cell":
+                disorder = Disorder.PerCell;
+                break;
+            case "shared":
+                disorder = Disorder.Shared;
+                break;
+            default:
+                errors.Add("disorder", $"must be \"per-cell\" or \"shared\", but is {JsonValues.Describe(element)}.",
+                    "use \"shared\" for the same networks in every cell (common random numbers), or leave the field out for a network per cell");
+                break;
+        }
+    }
+
     private void ReadOutput()
     {
         if (fields.TryGetValue("output", out var element) && JsonValues.TryString(element, "output", errors, out var value, "\"out/gated-chaos\""))

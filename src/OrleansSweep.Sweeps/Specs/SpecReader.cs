@@ -27,6 +27,7 @@ internal sealed partial class SpecReader
     private int? n;
     private int realizations = SweepSpec.DefaultRealizations;
     private ulong seed = SweepSpec.DefaultSeed;
+    private Disorder disorder = Disorder.PerCell;
     private AnalysisSettings analyses = new();
     private string? output;
     private double? memoryLimitGb;
@@ -41,7 +42,7 @@ internal sealed partial class SpecReader
 
     /// <summary>The top-level fields of a spec, in the order of the schema.</summary>
     public static IReadOnlyList<string> TopLevelNames { get; } =
-        ["name", "description", "model", "n", "realizations", "seed", "parameters", "grid", "analyses", "refine", "output", "memoryLimitGb"];
+        ["name", "description", "model", "n", "realizations", "seed", "disorder", "parameters", "grid", "analyses", "refine", "output", "memoryLimitGb"];
 
     /// <summary>The spec names of the six model families.</summary>
     public static IReadOnlyList<string> ModelNames { get; } = [.. Enum.GetValues<ModelFamily>().Select(ModelCatalog.NameOf)];
@@ -82,6 +83,7 @@ internal sealed partial class SpecReader
         ReadUnits();
         ReadRealizations();
         ReadSeed();
+        ReadDisorder();
         ReadParameters();
         ReadGrid();
         ReadAnalyses();
@@ -107,7 +109,8 @@ internal sealed partial class SpecReader
             output ?? SweepSpec.DefaultOutput(name),
             memoryLimitGb,
             description,
-            refine);
+            refine,
+            disorder);
         return (spec, memory);
     }
 

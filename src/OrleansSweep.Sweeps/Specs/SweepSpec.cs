@@ -23,6 +23,7 @@ namespace OrleansSweep.Sweeps.Specs;
 /// <param name="MemoryLimitGb">The memory limit in GiB (2³⁰ bytes); null means 75 % of the machine's memory.</param>
 /// <param name="Description">Free text, for people.</param>
 /// <param name="Refine">Adaptive refinement after the coarse grid (see <see cref="RefineSettings"/>); null for a plain grid.</param>
+/// <param name="Disorder">Whether cells draw their own networks or share them (see <see cref="Specs.Disorder"/>).</param>
 public sealed record SweepSpec(
     string Name,
     ModelFamily Model,
@@ -35,7 +36,8 @@ public sealed record SweepSpec(
     string Output,
     double? MemoryLimitGb,
     string? Description,
-    RefineSettings? Refine = null)
+    RefineSettings? Refine = null,
+    Disorder Disorder = Disorder.PerCell)
 {
     public const int DefaultRealizations = 1;
     public const ulong DefaultSeed = 0;
