@@ -19,9 +19,16 @@ internal static class ValidateCommand
     }
 
     /// <summary>What k means with SEMs from few realisations, and a hint when they are too few to resolve much.</summary>
-    private static string SplitRuleNote(RefineSettings refine, int realizations, double splitSigmas)
+    private static string SplitRuleNote(RefineSettings refine, int realizations, RefinementPlan plan)
     {
         var k = refine.Sigmas.ToString("G", CultureInfo.InvariantCulture);
+        var splitSigmas = plan.SplitSigmas;
+        if (plan.TimeNoiseDegreesOfFreedom is { } degrees)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"split rule: shared disorder, so differences are weighed by λ_max's finite-time error (window spread / √(windows × realisations)), not by the SEMs; k = {k} is read off Student's t with {degrees} degrees of freedom: {splitSigmas:F2}");
+        }
+
         var note = string.Create(CultureInfo.InvariantCulture, $"split rule: SEMs from {realizations} realisations, so k = {k} is read off Student's t with {realizations - 1} degree(s) of freedom: {splitSigmas:F2} SEM");
         return realizations < 4 ? note + " (few crossings clear that on a noisy metric: use ≥ 4 realisations)" : note;
     }
@@ -38,9 +45,10 @@ internal static class ValidateCommand
             if (sweep.Spec.Refine is { } refine)
             {
                 stdout.WriteLine($"  {refine.Describe(sweep.CellCount)}");
-                if (sweep.Spec.Realizations > 1)
+                var plan = new RefinementPlan(sweep);
+                if (sweep.Spec.Realizations > 1 || plan.TimeNoiseDegreesOfFreedom is not null)
                 {
-                    stdout.WriteLine($"  {SplitRuleNote(refine, sweep.Spec.Realizations, new RefinementPlan(sweep).SplitSigmas)}");
+                    stdout.WriteLine($"  {SplitRuleNote(refine, sweep.Spec.Realizations, plan)}");
                 }
             }
 

@@ -88,5 +88,18 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("use ≥ 4 realisations", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refined_spec_with_shared_disorder_is_told_its_rule_weighs_the_finite_time_error()
+    {
+        var spec = TestSpecs.Write(folder, TestSpecs.RefinedRate().Replace("\"seed\": 9,", "\"seed\": 9, \"disorder\": \"shared\",", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = await SweepProcess.RunAsync(folder, Patience, "validate", spec);
+
+        Assert.True(exitCode == 0, error);
+        // 1 realisation × (4 windows − 1) = 3 degrees of freedom: t(Φ(2); 3) = 3.31.
+        Assert.Contains("split rule: shared disorder, so differences are weighed by λ_max's finite-time error", output, StringComparison.Ordinal);
+        Assert.Contains("Student's t with 3 degrees of freedom: 3.31", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

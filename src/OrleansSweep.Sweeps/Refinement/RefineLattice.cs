@@ -23,7 +23,9 @@ internal sealed class RefineLattice
     {
         ArgumentNullException.ThrowIfNull(spec);
         Settings = spec.Refine ?? throw new ArgumentException("The spec has no refine block.", nameof(spec));
-        SplitSigmas = StudentSigmas.For(Settings.Sigmas, spec.Realizations);
+        SplitSigmas = SharedDisorderNoise.For(spec, Settings.Metric) is { } shared
+            ? StudentSigmas.ForDegreesOfFreedom(Settings.Sigmas, shared.DegreesOfFreedom)
+            : StudentSigmas.For(Settings.Sigmas, spec.Realizations);
         var grid = spec.Grid;
         Axes = [.. Settings.Axes.Select(name => new RefineAxis(grid.First(a => a.Name == name), IndexOf(grid, name)))];
         strides = new long[grid.Count];
@@ -47,7 +49,10 @@ internal sealed class RefineLattice
 
     public RefineSettings Settings { get; }
 
-    /// <summary>The k the split rule applies to SEMs estimated from the spec's realisations (<see cref="StudentSigmas"/>).</summary>
+    /// <summary>
+    /// The k the split rule applies to errors estimated from the spec's realisations (<see cref="StudentSigmas"/>), or
+    /// from their windows when the cells share their networks (<see cref="SharedDisorderNoise"/>).
+    /// </summary>
     public double SplitSigmas { get; }
 
     /// <summary>The refined axes, in grid order.</summary>

@@ -22,6 +22,7 @@ public sealed class RefinementPlan
     private readonly RefineLattice lattice;
     private readonly SweepGrid grid;
     private readonly SweepSpec spec;
+    private readonly SharedDisorderNoise? sharedNoise;
 
     /// <summary>The plan of <paramref name="sweep"/>; throws when its spec has no refine block.</summary>
     public RefinementPlan(ValidatedSweep sweep)
@@ -30,6 +31,7 @@ public sealed class RefinementPlan
         spec = sweep.Spec;
         lattice = new RefineLattice(spec);
         grid = new SweepGrid(sweep);
+        sharedNoise = SharedDisorderNoise.For(spec, lattice.Settings.Metric);
     }
 
     public RefineSettings Settings => lattice.Settings;
@@ -39,6 +41,12 @@ public sealed class RefinementPlan
     /// realisations − 1 degrees of freedom (equal to it with one realisation; see docs/refinement.md).
     /// </summary>
     public double SplitSigmas => lattice.SplitSigmas;
+
+    /// <summary>
+    /// With shared disorder and λ_max, the degrees of freedom of the finite-time error the split rule weighs differences
+    /// by instead of the SEMs (<see cref="SharedDisorderNoise"/>); null when it uses the SEMs.
+    /// </summary>
+    public int? TimeNoiseDegreesOfFreedom => sharedNoise?.DegreesOfFreedom;
 
     /// <summary>The refined axes' names, in grid order.</summary>
     public IReadOnlyList<string> Axes => Settings.Axes;
@@ -55,9 +63,15 @@ public sealed class RefinementPlan
     /// </summary>
     public RefinedCell CellAt(int index) => CellOf(lattice.KeyOf(index));
 
-    /// <summary>The sample of a result, from its aggregated metrics (<c>CellAnalyzed.Metrics</c>).</summary>
-    public RefineSample SampleOf(int index, IReadOnlyDictionary<string, double?> metrics) =>
-        RefineSample.FromMetrics(index, metrics, Settings.Metric);
+    /// <summary>
+    /// The sample of a result, from its aggregated metrics (<c>CellAnalyzed.Metrics</c>): the metric and its SEM, or with
+    /// shared disorder and λ_max the finite-time part of its error (<see cref="SharedDisorderNoise"/>).
+    /// </summary>
+    public RefineSample SampleOf(int index, IReadOnlyDictionary<string, double?> metrics)
+    {
+        var sample = RefineSample.FromMetrics(index, metrics, Settings.Metric);
+        return sharedNoise?.Of(metrics) is { } timeNoise ? sample with { Sem = timeNoise } : sample;
+    }
 
     /// <summary>
     /// The cells to compute next, in index order: the missing coarse cells and missing children of split cells first;

@@ -18,6 +18,9 @@ namespace OrleansSweep.Sweeps.Refinement;
 /// </remarks>
 internal static class StudentSigmas
 {
-    public static double For(double sigmas, int realizations) =>
-        realizations < 2 ? sigmas : StudentT.InvCDF(0, 1, realizations - 1, Normal.CDF(0, 1, sigmas));
+    public static double For(double sigmas, int realizations) => ForDegreesOfFreedom(sigmas, realizations - 1);
+
+    /// <summary>t_ν⁻¹(Φ(k)) for an error estimated with ν degrees of freedom; k itself when ν &lt; 1 (nothing estimated).</summary>
+    public static double ForDegreesOfFreedom(double sigmas, int degreesOfFreedom) =>
+        degreesOfFreedom < 1 ? sigmas : StudentT.InvCDF(0, 1, degreesOfFreedom, Normal.CDF(0, 1, sigmas));
 }
