@@ -39,4 +39,21 @@ public sealed record MapCell(double XLower, double XUpper, double YLower, double
 /// <param name="XSem">Its standard error along X.</param>
 /// <param name="YSem">Its standard error along Y.</param>
 /// <param name="Significant">Whether the crossing is resolved beyond noise (filled marker) or could be noise (hollow).</param>
-public sealed record BoundaryMark(double X, double Y, double XSem, double YSem, bool Significant);
+/// <param name="XRange">
+/// Where the crossing can lie along X (between the two cells it was interpolated from); the bar is drawn within it.
+/// Why: where both means sit near the level the first-order SEM of the interpolation grows without bound, and a bar
+/// across the whole map says nothing the segment does not. Null: unbounded.
+/// </param>
+/// <param name="YRange">The same along Y.</param>
+public sealed record BoundaryMark(
+    double X, double Y, double XSem, double YSem, bool Significant, (double Lower, double Upper)? XRange = null, (double Lower, double Upper)? YRange = null)
+{
+    /// <summary>The drawn extent of the X bar: X ± XSem within <see cref="XRange"/>.</summary>
+    public (double Low, double High) XBar => Bar(X, XSem, XRange);
+
+    /// <summary>The drawn extent of the Y bar: Y ± YSem within <see cref="YRange"/>.</summary>
+    public (double Low, double High) YBar => Bar(Y, YSem, YRange);
+
+    private static (double Low, double High) Bar(double value, double sem, (double Lower, double Upper)? range) =>
+        range is { } r ? (Math.Max(value - sem, r.Lower), Math.Min(value + sem, r.Upper)) : (value - sem, value + sem);
+}

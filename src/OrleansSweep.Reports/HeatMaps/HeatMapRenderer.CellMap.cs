@@ -74,12 +74,14 @@ internal sealed partial class HeatMapRenderer
         {
             if (double.IsFinite(mark.XSem) && mark.XSem > 0)
             {
-                bars.AddRange(ClipToPlot([ToPx(_x.ToAxis(mark.X - mark.XSem), _y.ToAxis(mark.Y)), ToPx(_x.ToAxis(mark.X + mark.XSem), _y.ToAxis(mark.Y))]));
+                var (low, high) = mark.XBar;
+                bars.AddRange(ClipToPlot([ToPx(_x.ToAxis(low), _y.ToAxis(mark.Y)), ToPx(_x.ToAxis(high), _y.ToAxis(mark.Y))]));
             }
 
             if (double.IsFinite(mark.YSem) && mark.YSem > 0)
             {
-                bars.AddRange(ClipToPlot([ToPx(_x.ToAxis(mark.X), _y.ToAxis(mark.Y - mark.YSem)), ToPx(_x.ToAxis(mark.X), _y.ToAxis(mark.Y + mark.YSem))]));
+                var (low, high) = mark.YBar;
+                bars.AddRange(ClipToPlot([ToPx(_x.ToAxis(mark.X), _y.ToAxis(low)), ToPx(_x.ToAxis(mark.X), _y.ToAxis(high))]));
             }
         }
 

@@ -73,8 +73,8 @@ internal static partial class PlotlyFigures
                 ["color"] = marks.Select(m => m.Significant ? "#000000" : "#ffffff").ToArray(),
                 ["line"] = new Dictionary<string, object> { ["color"] = "#000000", ["width"] = 1 },
             },
-            ["error_x"] = Bars(marks.Select(m => m.XSem)),
-            ["error_y"] = Bars(marks.Select(m => m.YSem)),
+            ["error_x"] = Bars(marks.Select(m => (m.X, m.XSem, m.XBar))),
+            ["error_y"] = Bars(marks.Select(m => (m.Y, m.YSem, m.YBar))),
             ["text"] = marks.Select(m => $"boundary: {PlotlyText.Number(m.X)} ± {PlotlyText.Number(m.XSem)}, {PlotlyText.Number(m.Y)} ± {PlotlyText.Number(m.YSem)}{(m.Significant ? "" : " (not significant)")}").ToArray(),
             ["hoverinfo"] = "text",
         });
@@ -93,19 +93,26 @@ internal static partial class PlotlyFigures
             ["mode"] = "markers",
             ["name"] = "boundary " + PlotlyText.Label(refinement.Label) + " ± SEM",
             ["marker"] = new Dictionary<string, object> { ["symbol"] = "diamond", ["size"] = 9, ["color"] = "#000000" },
-            ["error_x"] = Bars(marks.Select(m => m.XSem)),
+            ["error_x"] = Bars(marks.Select(m => (m.X, m.XSem, m.XBar))),
             ["text"] = marks.Select(m => $"boundary: {PlotlyText.Number(m.X)} ± {PlotlyText.Number(m.XSem)}{(m.Significant ? "" : " (not significant)")}").ToArray(),
             ["hoverinfo"] = "text",
         });
     }
 
-    private static Dictionary<string, object> Bars(IEnumerable<double> sems) => new()
+    /// <summary>Asymmetric bars: ± the SEM within the mark's range (see <see cref="BoundaryMark.XRange"/>); none for a non-finite SEM.</summary>
+    private static Dictionary<string, object> Bars(IEnumerable<(double Value, double Sem, (double Low, double High) Bar)> marks)
     {
-        ["type"] = "data",
-        ["array"] = sems.Select(s => double.IsFinite(s) ? s : 0.0).ToArray(),
-        ["visible"] = true,
-        ["color"] = "#000000",
-        ["thickness"] = 1,
-        ["width"] = 0,
-    };
+        var list = marks.ToList();
+        return new()
+        {
+            ["type"] = "data",
+            ["symmetric"] = false,
+            ["array"] = list.Select(m => double.IsFinite(m.Sem) ? m.Bar.High - m.Value : 0.0).ToArray(),
+            ["arrayminus"] = list.Select(m => double.IsFinite(m.Sem) ? m.Value - m.Bar.Low : 0.0).ToArray(),
+            ["visible"] = true,
+            ["color"] = "#000000",
+            ["thickness"] = 1,
+            ["width"] = 0,
+        };
+    }
 }

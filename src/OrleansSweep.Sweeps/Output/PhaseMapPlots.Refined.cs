@@ -43,8 +43,8 @@ public static partial class PhaseMapPlots
         }
 
         var cells = Leaves(map, refinement, x, y, rows).Select(r => CellOf(map, refinement, x, y, r, column)).ToList();
-        var marks = points.Select(p => new BoundaryMark(Coordinate(p, x.Parameter).Value, Coordinate(p, y.Parameter).Value,
-            Coordinate(p, x.Parameter).Sem, Coordinate(p, y.Parameter).Sem, p.Significant)).ToList();
+        var marks = points.Select(p => (X: Coordinate(p, x.Parameter), Y: Coordinate(p, y.Parameter), p.Significant))
+            .Select(m => new BoundaryMark(m.X.Value, m.Y.Value, m.X.Sem, m.Y.Sem, m.Significant, m.X.Range, m.Y.Range)).ToList();
         var data = new CellMapData(AxisOf(x), AxisOf(y), metric, SymbolLabels.Metric(metric), cells, marks, BoundaryLabel(refinement));
         return CellMapSvg.Render(data, options);
     }
@@ -159,11 +159,14 @@ public static partial class PhaseMapPlots
     private static string BoundaryLabel(RefinementPlan refinement) =>
         $"{SymbolLabels.Metric(refinement.Settings.Metric)} = {refinement.Settings.Level.ToString("G6", CultureInfo.InvariantCulture)} (refined, ± SEM)";
 
-    /// <summary>A boundary point's coordinate along an axis: the crossing on a refined axis, the slice value (exact) otherwise.</summary>
-    private static (double Value, double Sem) Coordinate(BoundaryPoint point, string parameter) =>
+    /// <summary>
+    /// A boundary point's coordinate along an axis: the crossing on a refined axis, with the segment it lies in; the slice
+    /// value (exact) otherwise.
+    /// </summary>
+    internal static (double Value, double Sem, (double, double)? Range) Coordinate(BoundaryPoint point, string parameter) =>
         point.Coordinates.FirstOrDefault(c => c.Axis == parameter) is { } coordinate
-            ? (coordinate.Value, coordinate.Sem)
-            : (SliceValue(point, parameter) ?? double.NaN, 0);
+            ? (coordinate.Value, coordinate.Sem, (coordinate.Lower, coordinate.Upper))
+            : (SliceValue(point, parameter) ?? double.NaN, 0, null);
 
     private static double? SliceValue(BoundaryPoint point, string parameter) => point.Slice.TryGetValue(parameter, out var value) ? value : null;
 

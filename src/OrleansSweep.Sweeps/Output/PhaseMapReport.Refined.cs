@@ -31,15 +31,13 @@ public static partial class PhaseMapReport
 
         boundary ??= refinement.Boundary(RefinementOutputs.Samples(refinement, map) ?? []);
         double? SliceValue(BoundaryPoint p, string axis) => p.Slice.TryGetValue(axis, out var v) ? v : null;
-        (double Value, double Sem) Coordinate(BoundaryPoint p, string axis) =>
-            p.Coordinates.FirstOrDefault(c => c.Axis == axis) is { } c ? (c.Value, c.Sem) : (SliceValue(p, axis) ?? double.NaN, 0);
         var marks = boundary
             .Where(p => others.All(o => SliceValue(p, o.Parameter) is not { } v || v == o.Values[0]))
             .Select(p =>
             {
-                var x = Coordinate(p, plotted[0].Parameter);
-                var y = plotted.Count > 1 ? Coordinate(p, plotted[1].Parameter) : (refinement.Settings.Level, 0);
-                return new BoundaryMark(x.Value, y.Item1, x.Sem, y.Item2, p.Significant);
+                var x = PhaseMapPlots.Coordinate(p, plotted[0].Parameter);
+                var y = plotted.Count > 1 ? PhaseMapPlots.Coordinate(p, plotted[1].Parameter) : (refinement.Settings.Level, 0, null);
+                return new BoundaryMark(x.Value, y.Value, x.Sem, y.Sem, p.Significant, x.Range, y.Range);
             })
             .ToList();
 

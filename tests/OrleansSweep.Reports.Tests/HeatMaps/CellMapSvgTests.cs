@@ -80,6 +80,26 @@ public class CellMapSvgTests
     }
 
     [Fact]
+    public void A_bar_wider_than_its_segment_is_drawn_within_it()
+    {
+        // A crossing at x = 1 between samples at 0.75 and 1.5 with a SEM of 5 (both means near the level): the bar
+        // spans the segment, not ±5 across the map; without a range it is clipped only by the plot frame.
+        BoundaryMark[] within = [new(1.0, 1.0, 5.0, 0.0, true, XRange: (0.75, 1.5))];
+        BoundaryMark[] unbounded = [new(1.0, 1.0, 5.0, 0.0, true)];
+
+        double[] BarEnds(BoundaryMark[] marks)
+        {
+            var figure = new SvgFigure(CellMapSvg.Render(Map(Quadtree(), marks), new HeatMapOptions("cells")));
+            return [.. SvgFigure.PathPoints(figure.Group("boundary")!.Elements(SvgFigure.Ns + "path").Last()).Select(p => p.X)];
+        }
+
+        var (left, _, right, _) = new SvgFigure(CellMapSvg.Render(Map(Quadtree()), new HeatMapOptions("cells"))).PlotFrame();
+        var unit = (right - left) / 2; // the x axis spans [0, 2]
+        Assert.Equal([left + (0.75 * unit), left + (1.5 * unit)], BarEnds(within), new Tolerance(0.02));
+        Assert.Equal([left, right], BarEnds(unbounded), new Tolerance(0.02));
+    }
+
+    [Fact]
     public void On_a_log_axis_equal_ratios_are_equal_widths()
     {
         MapCell[] cells = [new(1, 10, 0, 1, 1.0), new(10, 100, 0, 1, 2.0), new(100, 1000, 0, 1, 3.0)];
