@@ -23,7 +23,8 @@ internal sealed class RefineLattice
     {
         ArgumentNullException.ThrowIfNull(spec);
         Settings = spec.Refine ?? throw new ArgumentException("The spec has no refine block.", nameof(spec));
-        SplitSigmas = SharedDisorderNoise.For(spec, Settings.Metric) is { } shared
+        SharedNoise = SharedDisorderNoise.For(spec, Settings.Metric);
+        SplitSigmas = SharedNoise is { } shared
             ? StudentSigmas.ForDegreesOfFreedom(Settings.Sigmas, shared.DegreesOfFreedom)
             : StudentSigmas.For(Settings.Sigmas, spec.Realizations);
         var grid = spec.Grid;
@@ -54,6 +55,9 @@ internal sealed class RefineLattice
     /// from their windows when the cells share their networks (<see cref="SharedDisorderNoise"/>).
     /// </summary>
     public double SplitSigmas { get; }
+
+    /// <summary>The finite-time error the split rule weighs cells by with shared disorder; null when it uses the SEMs.</summary>
+    public SharedDisorderNoise? SharedNoise { get; }
 
     /// <summary>The refined axes, in grid order.</summary>
     public IReadOnlyList<RefineAxis> Axes { get; }

@@ -22,7 +22,6 @@ public sealed class RefinementPlan
     private readonly RefineLattice lattice;
     private readonly SweepGrid grid;
     private readonly SweepSpec spec;
-    private readonly SharedDisorderNoise? sharedNoise;
 
     /// <summary>The plan of <paramref name="sweep"/>; throws when its spec has no refine block.</summary>
     public RefinementPlan(ValidatedSweep sweep)
@@ -31,7 +30,6 @@ public sealed class RefinementPlan
         spec = sweep.Spec;
         lattice = new RefineLattice(spec);
         grid = new SweepGrid(sweep);
-        sharedNoise = SharedDisorderNoise.For(spec, lattice.Settings.Metric);
     }
 
     public RefineSettings Settings => lattice.Settings;
@@ -46,7 +44,7 @@ public sealed class RefinementPlan
     /// With shared disorder and λ_max, the degrees of freedom of the finite-time error the split rule weighs differences
     /// by instead of the SEMs (<see cref="SharedDisorderNoise"/>); null when it uses the SEMs.
     /// </summary>
-    public int? TimeNoiseDegreesOfFreedom => sharedNoise?.DegreesOfFreedom;
+    public int? TimeNoiseDegreesOfFreedom => lattice.SharedNoise?.DegreesOfFreedom;
 
     /// <summary>The refined axes' names, in grid order.</summary>
     public IReadOnlyList<string> Axes => Settings.Axes;
@@ -70,7 +68,7 @@ public sealed class RefinementPlan
     public RefineSample SampleOf(int index, IReadOnlyDictionary<string, double?> metrics)
     {
         var sample = RefineSample.FromMetrics(index, metrics, Settings.Metric);
-        return sharedNoise?.Of(metrics) is { } timeNoise ? sample with { Sem = timeNoise } : sample;
+        return lattice.SharedNoise?.Of(metrics) is { } timeNoise ? sample with { Sem = timeNoise } : sample;
     }
 
     /// <summary>
