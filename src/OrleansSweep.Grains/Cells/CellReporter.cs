@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Grains.Hosting;
 
 namespace OrleansSweep.Grains.Cells;
 
@@ -76,7 +77,7 @@ public sealed partial class CellReporter(IGrainFactory grains, ILogger<CellRepor
 
     private async Task SendAsync(Guid sweepId)
     {
-        var sweep = grains.GetGrain<ISweepGrain>(sweepId);
+        var sweep = grains.Sweep(sweepId);
         var backoff = TimeSpan.FromMilliseconds(100);
         while (TakeBatch(sweepId) is { } batch)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Grains.Hosting;
 using OrleansSweep.Sweeps.Coordination;
 using OrleansSweep.Sweeps.Specs;
 
@@ -80,5 +81,5 @@ public sealed class SweepClient(IGrainFactory grains)
         return results;
     }
 
-    private ISweepGrain Sweep(Guid sweepId) => grains.GetGrain<ISweepGrain>(sweepId);
+    private ISweepGrain Sweep(Guid sweepId) => grains.Sweep(sweepId);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Grains.Hosting;
 
 namespace OrleansSweep.Grains.Execution;
 
@@ -81,13 +82,13 @@ public sealed partial class CellPuller(
             }
 
             asked++;
-            var cells = await grains.GetGrain<ISweepGrain>(sweepId).TakeCellsAsync(executor.WorkerName, room).WaitAsync(cancellationToken);
+            var cells = await grains.Sweep(sweepId).TakeCellsAsync(executor.WorkerName, room).WaitAsync(cancellationToken);
             // One-way starts, sent together: each returns once sent, and the cells activate side by side.
             var starts = new Task[cells.Count];
             for (var c = 0; c < cells.Count; c++)
             {
                 executor.NoteStarting(cells[c].CellId, askedAt);
-                starts[c] = grains.GetGrain<ICellGrain>(cells[c].CellId).StartAsync(cells[c]);
+                starts[c] = grains.Cell(cells[c].CellId).StartAsync(cells[c]);
             }
 
             await Task.WhenAll(starts);

@@ -2,6 +2,7 @@ using Orleans.Storage;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
 using OrleansSweep.Grains.Cells;
+using OrleansSweep.Grains.Hosting;
 
 namespace OrleansSweep.Grains.Sweeps;
 
@@ -16,7 +17,7 @@ internal sealed class StoredCells(IGrainStorage storage, IGrainFactory grains)
     public async Task<CellAnalyzed?> ReadAsync(string cellId, Guid sweepId, int cellIndex)
     {
         var state = new GrainState<CellRecord>();
-        await storage.ReadStateAsync(CellGrain.StateName, grains.GetGrain<ICellGrain>(cellId).GetGrainId(), state);
+        await storage.ReadStateAsync(CellGrain.StateName, grains.CellId(cellId), state);
         return state.State?.Result is { } result ? CellGrain.AddressedTo(result, sweepId, cellIndex) : null;
     }
 }

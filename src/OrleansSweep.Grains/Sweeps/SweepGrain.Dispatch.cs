@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
+using OrleansSweep.Grains.Hosting;
 using OrleansSweep.Telemetry;
 
 namespace OrleansSweep.Grains.Sweeps;
@@ -52,7 +53,7 @@ public sealed partial class SweepGrain
         CellOf(ordinal).StartAsync(CommandOf(ordinal)).Ignore();
     }
 
-    private ICellGrain CellOf(int ordinal) => GrainFactory.GetGrain<ICellGrain>(schedule!.CellAt(ordinal).Command.CellId);
+    private ICellGrain CellOf(int ordinal) => GrainFactory.Cell(schedule!.CellAt(ordinal).Command.CellId);
 
     private async Task CompleteAsync()
     {
