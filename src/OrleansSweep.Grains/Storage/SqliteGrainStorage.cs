@@ -46,7 +46,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, IDisposable
 
         connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.DatabasePath, Pooling = false }.ToString());
         connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        // A page cache and a memory map larger than SQLite's 2 MB default: a sweep's rows outgrow it within ~10,000
+        // cells, and each cell's read of its missing state then went to the kernel (pread was 11% of the silo's CPU).
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
         Execute("""
             CREATE TABLE IF NOT EXISTS grain_state (
                 state_name TEXT NOT NULL,
