@@ -53,13 +53,14 @@ internal static class SiloExtensions
     public static void MapSweepSiloEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);
-        app.MapGet(StatsPath, (CellExecutor executor) => new SiloStats(executor.WorkerName, executor.Threads, executor.Busy, executor.Queued, executor.Computed));
+        app.MapGet(StatsPath, (CellExecutor executor) => new SiloStats(executor.WorkerName, executor.Threads, executor.Busy, executor.Queued, executor.Computed, executor.Idle.Total.TotalSeconds));
         app.MapOrleansDashboard(DashboardPath);
     }
 }
 
-/// <summary>The body of the stats endpoint.</summary>
-internal sealed record SiloStats(string Name, int Threads, int Busy, int Queued, long Computed);
+/// <summary>The body of the stats endpoint; <paramref name="IdleSeconds"/> is how long the executor's threads have
+/// waited with no cell since the silo started, summed over threads.</summary>
+internal sealed record SiloStats(string Name, int Threads, int Busy, int Queued, long Computed, double IdleSeconds);
 
 /// <summary>Healthy while this silo is an active member of the cluster.</summary>
 internal sealed class SiloHealthCheck(ISiloStatusOracle oracle) : IHealthCheck

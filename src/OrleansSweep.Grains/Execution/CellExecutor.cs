@@ -49,6 +49,7 @@ public sealed partial class CellExecutor : IDisposable
         queue = new BlockingCollection<WorkItem>(settings.QueueCapacity);
         blas = new BlasShare(DenseKernels.Default, settings.ShareIdleCoresWithBlas);
         Timings = new CellTimings(settings.Threads);
+        Idle = new IdleClock(settings.Threads);
         workersByParallelism = [.. Enumerable.Range(1, settings.Threads).Select(p => new CellWorker(DenseKernels.Default, settings.WorkerName, p))];
         threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(() => RunLoop(i)) { IsBackground = true, Name = $"cell-executor-{i}" })];
         // Without the caller's execution context: the executor is created inside some grain call, whose span would
@@ -98,6 +99,9 @@ public sealed partial class CellExecutor : IDisposable
 
     /// <summary>Recent cell and pull timings: they size the puller's batches.</summary>
     public CellTimings Timings { get; }
+
+    /// <summary>How long the threads have waited with no cell to run (summed over threads).</summary>
+    public IdleClock Idle { get; }
 
     /// <summary>
     /// Counts a cell taken for this silo until its grain queues it here; <paramref name="askedAt"/> (a
@@ -159,9 +163,11 @@ public sealed partial class CellExecutor : IDisposable
         {
             foreach (var item in queue.GetConsumingEnumerable(stopping.Token))
             {
+                Idle.Working(thread);
                 Timings.Started(thread);
                 var computedIt = Run(item);
                 Timings.Finished(thread, item.Work.SweepId, computedIt);
+                Idle.Waiting(thread);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

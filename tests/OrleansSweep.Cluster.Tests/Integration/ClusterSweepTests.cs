@@ -9,14 +9,23 @@ public sealed class ClusterSweepTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("cluster-sweep-").FullName;
 
     [Fact]
-    public async Task Two_silos_write_the_embedded_phase_map_and_share_the_cells_evenly()
+    public async Task Two_silos_write_the_embedded_phase_map_and_neither_idles_while_cells_remain()
     {
         // Cells of a few hundred milliseconds: the split then measures each silo's compute, not the messaging overhead of
         // the silo that also hosts the sweep grain and answers the client.
         var spec = ClusterSpecs.Write(folder, "even", cells: 64, n: 64, averagingTime: 500);
         await using var cluster = await TestCluster.StartAsync(silos: 2);
 
-        var watched = await cluster.SubmitWatchAndReadAsync(spec, Path.Combine(folder, "cluster"));
+        var submitted = await cluster.SweepAsync("submit", spec);
+        Assert.True(submitted.ExitCode == 0, submitted.ToString());
+        var before = await StatsBySiloAsync(cluster);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var watched = await cluster.SweepAsync("watch", submitted.Output.Trim());
+        var window = clock.Elapsed.TotalSeconds;
+        var after = await StatsBySiloAsync(cluster);
+        Assert.True(watched.ExitCode == 0, watched + cluster.Logs());
+        var results = await cluster.SweepAsync("results", submitted.Output.Trim(), "--out", Path.Combine(folder, "cluster"));
+        Assert.True(results.ExitCode == 0, results.ToString());
         var embedded = await SweepCli.RunAsync(["run", spec, "--out", Path.Combine(folder, "embedded")]);
         Assert.True(embedded.ExitCode == 0, embedded.ToString());
 
@@ -26,11 +35,15 @@ public sealed class ClusterSweepTests : IDisposable
         Assert.Equal(embeddedMap.Comparable(), clusterMap.Comparable());
         foreach (var silo in cluster.Silos)
         {
-            // Pulled by free threads: each silo within 10% of half the cells.
-            Assert.Contains($"silo {silo.Name}: ", watched.Output, StringComparison.Ordinal);
-            var count = int.Parse(watched.Output.Split('\n').Single(l => l.Contains($"silo {silo.Name}: ", StringComparison.Ordinal)).Split(": ")[1].Split(' ')[0],
-                System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(count is >= 29 and <= 35, $"silo {silo.Name} computed {count} of 64 cells (29–35 expected):\n{watched.Output}");
+            // The pull model's promise: a silo's threads never wait while the sweep has cells to hand out. Only the first
+            // pull and the last cell's tail may leave one idle, about a cell's length of a 15-25 s window (measured: 3.3%
+            // with two busy loops beside the silos). How many cells each silo computes follows the CPU it got, which on a
+            // shared machine need not be half (37/27 was seen under load), so the counts only have to show both at work.
+            var idleShare = (after[silo.Name].IdleSeconds - before[silo.Name].IdleSeconds) / (window * after[silo.Name].Threads);
+            var count = CellsComputedBy(silo.Name, watched.Output);
+            var diagnostics = $"silo {silo.Name}: idle {idleShare:P1} of {window:F1} s, {count} of 64 cells\n{watched.Output}";
+            Assert.True(idleShare <= 0.15, diagnostics);
+            Assert.True(count >= 16, diagnostics);
         }
     }
 
@@ -71,6 +84,17 @@ public sealed class ClusterSweepTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static async Task<Dictionary<string, SiloStats>> StatsBySiloAsync(TestCluster cluster) =>
+        (await Task.WhenAll(cluster.Silos.Select(s => s.StatsAsync()))).ToDictionary(s => s.Name);
+
+    /// <summary>The count on the watch output's line for <paramref name="silo"/> ("silo NAME: COUNT cells ...").</summary>
+    private static int CellsComputedBy(string silo, string watchOutput)
+    {
+        var line = watchOutput.Split('\n').SingleOrDefault(l => l.Contains($"silo {silo}: ", StringComparison.Ordinal));
+        Assert.True(line is not null, $"no line for silo {silo} in:\n{watchOutput}");
+        return int.Parse(line.Split(": ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     internal static async Task Until(Func<Task<bool>> condition, TimeSpan patience, string what, Func<string>? diagnostics = null)
     {

@@ -81,4 +81,4 @@ internal sealed class SiloProcess : IAsyncDisposable
 }
 
 /// <summary>What a silo's /stats endpoint says about its cell executor.</summary>
-internal sealed record SiloStats(string Name, int Threads, int Busy, int Queued, long Computed);
+internal sealed record SiloStats(string Name, int Threads, int Busy, int Queued, long Computed, double IdleSeconds);
