@@ -66,7 +66,7 @@ internal static partial class PlotlyFigures
             ["x"] = marks.Select(m => PlotlyText.Finite(m.X)).ToArray(),
             ["y"] = marks.Select(m => PlotlyText.Finite(m.Y)).ToArray(),
             ["mode"] = "markers",
-            ["name"] = "boundary " + PlotlyText.Label(refinement.Label) + " ± SEM",
+            ["name"] = "boundary " + PlotlyText.Label(refinement.Label) + " ± SEM within its cell pair",
             ["marker"] = new Dictionary<string, object>
             {
                 ["size"] = 6,
@@ -91,7 +91,7 @@ internal static partial class PlotlyFigures
             ["x"] = marks.Select(m => PlotlyText.Finite(m.X)).ToArray(),
             ["y"] = marks.Select(_ => height).ToArray(),
             ["mode"] = "markers",
-            ["name"] = "boundary " + PlotlyText.Label(refinement.Label) + " ± SEM",
+            ["name"] = "boundary " + PlotlyText.Label(refinement.Label) + " ± SEM within its cell pair",
             ["marker"] = new Dictionary<string, object> { ["symbol"] = "diamond", ["size"] = 9, ["color"] = "#000000" },
             ["error_x"] = Bars(marks.Select(m => (m.X, m.XSem, m.XBar))),
             ["text"] = marks.Select(m => $"boundary: {PlotlyText.Number(m.X)} ± {PlotlyText.Number(m.XSem)}{(m.Significant ? "" : " (not significant)")}").ToArray(),

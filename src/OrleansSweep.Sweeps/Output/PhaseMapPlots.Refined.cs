@@ -157,7 +157,7 @@ public static partial class PhaseMapPlots
     }
 
     private static string BoundaryLabel(RefinementPlan refinement) =>
-        $"{SymbolLabels.Metric(refinement.Settings.Metric)} = {refinement.Settings.Level.ToString("G6", CultureInfo.InvariantCulture)} (refined, ± SEM)";
+        $"{SymbolLabels.Metric(refinement.Settings.Metric)} = {refinement.Settings.Level.ToString("G6", CultureInfo.InvariantCulture)} (refined, ± SEM within its cell pair)";
 
     /// <summary>
     /// A boundary point's coordinate along an axis: the crossing on a refined axis, with the segment it lies in; the slice
