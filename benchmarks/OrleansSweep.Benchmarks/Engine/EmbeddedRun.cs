@@ -67,13 +67,6 @@ internal static class EmbeddedRun
                 }
 
                 var computed = clock.Elapsed;
-                if (Environment.GetEnvironmentVariable("ORLEANSSWEEP_BENCH_DIAG") is not null)
-                {
-                    // How the per-cell path batched: report calls per cell, and the timings the puller sized its batches from.
-                    var reporter = host.Services.GetRequiredService<OrleansSweep.Grains.Cells.CellReporter>();
-                    var timings = host.Services.GetRequiredService<OrleansSweep.Grains.Execution.CellExecutor>().Timings;
-                    Console.WriteLine($"# diag: {status.Done} cells, {reporter.Calls} report calls, pull round trip {timings.RecentStartSeconds * 1e3:F3} ms, cell {timings.CellSecondsOf(status.SweepId) * 1e3:F3} ms");
-                }
                 if (status.State != SweepStates.Completed || status.Failed > 0)
                 {
                     throw new InvalidOperationException($"The sweep did not complete: {status.State} {status.Reason}, {status.Failed} failed.");

@@ -21,13 +21,12 @@ namespace OrleansSweep.Benchmarks.Engine;
 /// </remarks>
 internal static class EngineProbe
 {
+    private const int Repeats = 3;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var cells = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var memoryCells = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-        // More repeats on a shared machine: the slope of the minimums is then the time the engine takes when the
-        // other processes leave it the cores, which the medians at load 10 are not.
-        var repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         var ct = CancellationToken.None;
         Console.WriteLine($"# engine probe: kernels {DenseKernels.Describe()}, {Environment.ProcessorCount} cores, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, JIT {JitMode()}");
         Console.WriteLine($"# load average at start: {LoadAverage()}");
@@ -43,7 +42,7 @@ internal static class EngineProbe
         var embeddedSmall = new List<Run>();
         var embeddedLarge = new List<Run>();
         var embeddedParallel = new List<Run>();
-        for (var repeat = 0; repeat < repeats; repeat++)
+        for (var repeat = 0; repeat < Repeats; repeat++)
         {
             direct.Add((await DirectRun.RunAsync(small, ct)).TotalMilliseconds);
             embeddedSmall.Add(await TimeEmbedded(small, 1, ct));
@@ -56,7 +55,7 @@ internal static class EngineProbe
         var slope = (Median(embeddedLarge, r => r.WallMs) - Median(embeddedSmall, r => r.WallMs)) / extraCells;
         var cpuSlope = (Median(embeddedLarge, r => r.CpuMs) - Median(embeddedSmall, r => r.CpuMs)) / extraCells;
         Console.WriteLine();
-        Console.WriteLine($"| measure (medians of {repeats}) | value |");
+        Console.WriteLine("| measure (medians of 3) | value |");
         Console.WriteLine("| --- | --- |");
         Row("cells in the small / large sweep", $"{small.CellCount} / {large.CellCount}");
         Row("CellWorker alone, ms per cell", $"{directPerCell:F3}");
@@ -65,11 +64,6 @@ internal static class EngineProbe
         Row("embedded, ms per cell (slope large − small)", $"{slope:F3}");
         Row("embedded, ms per cell (small total / cells, fixed cost included)", $"{Median(embeddedSmall, r => r.WallMs) / small.CellCount:F3}");
         Row("engine overhead per cell (slope − CellWorker)", $"{slope - directPerCell:F3}");
-        var minSlope = (Min(embeddedLarge, r => r.ComputedMs) - Min(embeddedSmall, r => r.ComputedMs)) / extraCells;
-        var minCpuSlope = (Min(embeddedLarge, r => r.CpuMs) - Min(embeddedSmall, r => r.CpuMs)) / extraCells;
-        Row("  the same from the minimums: host build → completed, ms per cell (slope of the fastest runs) − CellWorker (fastest)",
-            $"{minSlope - (direct.Min() / small.CellCount):F3}");
-        Row("  process CPU, ms per cell (slope of the minimums)", $"{minCpuSlope:F3}");
         var computeSlope = (Median(embeddedLarge, r => r.ComputedMs) - Median(embeddedSmall, r => r.ComputedMs)) / extraCells;
         var outputSlope = (Median(embeddedLarge, r => r.WallMs - r.ComputedMs) - Median(embeddedSmall, r => r.WallMs - r.ComputedMs)) / extraCells;
         Row("  of which: host build → sweep completed, ms per cell (slope)", $"{computeSlope:F3}");
@@ -174,8 +168,6 @@ internal static class EngineProbe
     }
 
     private static double Median(List<Run> runs, Func<Run, double> measure) => Median(runs.ConvertAll(r => measure(r)));
-
-    private static double Min(List<Run> runs, Func<Run, double> measure) => runs.Min(measure);
 
     private readonly record struct Run(double WallMs, double CpuMs, double HostStartedMs, double FirstCellMs, double ComputedMs);
 }

@@ -23,13 +23,6 @@ public interface ISweepGrain : IGrainWithGuidKey
     [Alias("Report")]
     Task ReportAsync(CellAnalyzed result);
 
-    /// <summary>
-    /// Several cell grains' reports from one silo in one call; acknowledged once all are counted (each result is
-    /// already durable). The same cell twice, or again after an earlier report, is counted once.
-    /// </summary>
-    [Alias("ReportMany")]
-    Task ReportManyAsync(IReadOnlyList<CellAnalyzed> results);
-
     [Alias("GetStatus")]
     Task<SweepStatus> GetStatusAsync();
 

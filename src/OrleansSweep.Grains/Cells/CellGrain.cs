@@ -8,8 +8,7 @@ namespace OrleansSweep.Grains.Cells;
 
 /// <summary>
 /// One grid cell (key: its content-addressed id). Runs the cell once on the silo's <see cref="CellExecutor"/>,
-/// persists the result, then hands it to the silo's <see cref="CellReporter"/> for every sweep that asked (which
-/// batches the reports per sweep and retries each until acknowledged).
+/// persists the result, then reports it to every sweep that asked, retrying until each acknowledges.
 /// </summary>
 /// <remarks>
 /// Requests return at once; the computation and the reports run as background work of the activation, so the grain
@@ -20,11 +19,12 @@ namespace OrleansSweep.Grains.Cells;
 public sealed partial class CellGrain(
     [PersistentState(CellGrain.StateName, StorageNames.Cells)] IPersistentState<CellRecord> stored,
     CellExecutor executor,
-    CellReporter reporter,
     ILogger<CellGrain> logger) : Grain, ICellGrain
 {
     /// <summary>The name of the stored <see cref="CellRecord"/> (sweep grains read finished results by it).</summary>
     internal const string StateName = "cell";
+
+    private const int MaxReportAttempts = 8;
 
     /// <summary>About a minute of retries: a Redis restart is survived without recomputing.</summary>
     private const int MaxStoreAttempts = 16;
@@ -40,9 +40,7 @@ public sealed partial class CellGrain(
         subscribers[work.SweepId] = work.CellIndex;
         if (stored.State.Result is { } result)
         {
-            executor.NoteNotStarting(work.CellId); // nothing to queue: the puller need not wait for it
-            Report(result);
-            DeactivateOnIdle(); // answered from storage: nothing left for this activation to do
+            _ = ReportAsync(work.SweepId, work.CellIndex, result);
         }
         else if (running is null || running.IsCompleted)
         {
@@ -101,8 +99,15 @@ public sealed partial class CellGrain(
         {
             return; // storage is away: nothing reported; the sweep asks again and the cell is computed again
         }
-        Report(result);
-        DeactivateOnIdle(); // finished cells go idle, so a 100,000-cell sweep keeps a flat memory
+        foreach (var (sweepId, index) in subscribers.ToList())
+        {
+            await ReportAsync(sweepId, index, result);
+        }
+
+        if (subscribers.Count == 0)
+        {
+            DeactivateOnIdle(); // finished cells go idle, so a 100,000-cell sweep keeps a flat memory
+        }
     }
 
     /// <summary>Writes the result, retrying (bounded) through a storage outage; false when it could not be stored.</summary>
@@ -130,17 +135,28 @@ public sealed partial class CellGrain(
     }
 
     /// <summary>
-    /// Hands the stored result to the reporter, once per waiting sweep. If its retries all fail, the sweep grain asks
-    /// again for the unreported cell (its overdue timer), and a new activation answers from the stored result.
+    /// Reports to one sweep with bounded retries. If every attempt fails, the sweep grain asks again for the
+    /// unreported cell (its overdue timer), and this grain answers from its stored result.
     /// </summary>
-    private void Report(CellAnalyzed result)
+    private async Task ReportAsync(Guid sweepId, int cellIndex, CellAnalyzed result)
     {
-        foreach (var (sweepId, index) in subscribers)
+        var sweep = GrainFactory.Sweep(sweepId);
+        var delay = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; attempt <= MaxReportAttempts; attempt++)
         {
-            reporter.Enqueue(AddressedTo(result, sweepId, index));
+            try
+            {
+                await sweep.ReportAsync(AddressedTo(result, sweepId, cellIndex));
+                subscribers.Remove(sweepId);
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogReportRetry(logger, exception, result.CellId, sweepId, attempt);
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
         }
-
-        subscribers.Clear();
     }
 
     /// <summary>A stored result re-addressed to the sweep that asks (the same cell may sit at another index there).</summary>
@@ -149,4 +165,7 @@ public sealed partial class CellGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing cell {CellId} failed (attempt {Attempt}); retrying")]
     private static partial void LogStoreRetry(ILogger logger, Exception exception, string cellId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting cell {CellId} to sweep {SweepId} failed (attempt {Attempt}); retrying")]
+    private static partial void LogReportRetry(ILogger logger, Exception exception, string cellId, Guid sweepId, int attempt);
 }

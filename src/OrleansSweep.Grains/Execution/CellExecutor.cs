@@ -48,9 +48,8 @@ public sealed partial class CellExecutor : IDisposable
         WorkerName = settings.WorkerName;
         queue = new BlockingCollection<WorkItem>(settings.QueueCapacity);
         blas = new BlasShare(DenseKernels.Default, settings.ShareIdleCoresWithBlas);
-        Timings = new CellTimings(settings.Threads);
-        Idle = new IdleClock(settings.Threads);
         workersByParallelism = [.. Enumerable.Range(1, settings.Threads).Select(p => new CellWorker(DenseKernels.Default, settings.WorkerName, p))];
+        Idle = new IdleClock(settings.Threads);
         threads = [.. Enumerable.Range(0, settings.Threads).Select(i => new Thread(() => RunLoop(i)) { IsBackground = true, Name = $"cell-executor-{i}" })];
         // Without the caller's execution context: the executor is created inside some grain call, whose span would
         // otherwise stay Activity.Current on these threads for the silo's life.
@@ -75,6 +74,9 @@ public sealed partial class CellExecutor : IDisposable
     /// <summary>Cells waiting for a thread.</summary>
     public int Queued => queue.Count;
 
+    /// <summary>How long the threads have waited with no cell to run (summed over threads).</summary>
+    public IdleClock Idle { get; }
+
     /// <summary>Cells computed since the silo started (cancelled ones excluded).</summary>
     public long Computed => Interlocked.Read(ref computed);
 
@@ -97,20 +99,8 @@ public sealed partial class CellExecutor : IDisposable
         }
     }
 
-    /// <summary>Recent cell and pull timings: they size the puller's batches.</summary>
-    public CellTimings Timings { get; }
-
-    /// <summary>How long the threads have waited with no cell to run (summed over threads).</summary>
-    public IdleClock Idle { get; }
-
-    /// <summary>
-    /// Counts a cell taken for this silo until its grain queues it here; <paramref name="askedAt"/> (a
-    /// <see cref="Stopwatch"/> timestamp) is when the puller asked for it, so the whole pull is timed.
-    /// </summary>
-    public void NoteStarting(string cellId, long askedAt) => starting[cellId] = askedAt;
-
-    /// <summary>A cell taken for this silo that will not be queued (its grain answered from storage): stop counting it.</summary>
-    public void NoteNotStarting(string cellId) => starting.TryRemove(cellId, out _);
+    /// <summary>Counts a cell taken for this silo until its grain queues it here.</summary>
+    public void NoteStarting(string cellId) => starting[cellId] = Stopwatch.GetTimestamp();
 
     /// <summary>Completes when a cell finishes (there is room), or after <paramref name="timeout"/>.</summary>
     public async Task WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -121,11 +111,7 @@ public sealed partial class CellExecutor : IDisposable
     /// </summary>
     public Task<CellAnalyzed?> RunAsync(AnalyzeCell work, CancellationToken cancellationToken)
     {
-        if (starting.TryRemove(work.CellId, out var askedAt))
-        {
-            Timings.Queued(askedAt);
-        }
-
+        starting.TryRemove(work.CellId, out _);
         var item = new WorkItem(work, cancellationToken, new TaskCompletionSource<CellAnalyzed?>(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         // Blocks only while the bounded queue is full, and then on a pool thread, never the grain scheduler's.
         return queue.TryAdd(item) ? item.Completion.Task : EnqueueWhenRoomAsync(item);
@@ -164,9 +150,7 @@ public sealed partial class CellExecutor : IDisposable
             foreach (var item in queue.GetConsumingEnumerable(stopping.Token))
             {
                 Idle.Working(thread);
-                Timings.Started(thread);
-                var computedIt = Run(item);
-                Timings.Finished(thread, item.Work.SweepId, computedIt);
+                Run(item);
                 Idle.Waiting(thread);
             }
         }
@@ -176,8 +160,7 @@ public sealed partial class CellExecutor : IDisposable
         }
     }
 
-    /// <summary>Runs one queued cell; true when it produced a result (not cancelled, not crashed).</summary>
-    private bool Run(WorkItem item)
+    private void Run(WorkItem item)
     {
         var running = Interlocked.Increment(ref busy);
         if (running > 1)
@@ -192,7 +175,7 @@ public sealed partial class CellExecutor : IDisposable
             if (item.Cancellation.IsCancellationRequested)
             {
                 item.Completion.TrySetResult(null);
-                return false;
+                return;
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(item.Cancellation, stopping.Token);
@@ -209,13 +192,11 @@ public sealed partial class CellExecutor : IDisposable
             }
 
             item.Completion.TrySetResult(result);
-            return result is not null;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogCellCrashed(logger, exception, item.Work.CellId);
             item.Completion.TrySetException(exception);
-            return false;
         }
         finally
         {

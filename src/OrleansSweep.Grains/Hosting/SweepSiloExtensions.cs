@@ -19,7 +19,6 @@ public static class SweepSiloExtensions
         silo.Services.AddOptions<CellExecutorOptions>().Configure(o => executor?.Invoke(o));
         silo.Services.AddOptions<SweepGrainOptions>().Configure(o => sweeps?.Invoke(o));
         silo.Services.AddSingleton<CellExecutor>();
-        silo.Services.AddSingleton<Cells.CellReporter>();
         silo.Services.AddHostedService<CellPuller>();
         // Orleans caches the address of every grain it routes to (LRU, a million entries by default): about 0.3 KiB
         // per cell grain, measured as linear heap growth over a 100,000-cell sweep. A cell is addressed once or twice,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using OrleansSweep.Contracts;
 using OrleansSweep.Contracts.Grains;
 using OrleansSweep.Grains.Hosting;
@@ -13,6 +14,57 @@ public sealed partial class SweepGrain
 
     /// <summary>The next ordinal to consider; cells below it are counted or in flight.</summary>
     private int cursor;
+
+    public async Task ReportAsync(CellAnalyzed result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        reported++;
+        if (plan is null)
+        {
+            if (record.State.SpecJson is null)
+            {
+                return; // not a sweep this grain knows: nothing to count
+            }
+
+            await LoadAsync(CancellationToken.None);
+        }
+
+        if (!schedule!.TryFind(result.CellIndex, result.CellId, out var ordinal))
+        {
+            LogForeignReport(logger, SweepId, result.CellId, result.CellIndex);
+            return;
+        }
+
+        inFlight.Remove(ordinal);
+        if (!schedule.TryCount(ordinal, result))
+        {
+            duplicates++;
+            SweepTelemetry.RecordReportedAgain();
+            if (schedule.IsComplete && record.State.State == SweepStates.Running)
+            {
+                await CompleteAsync(); // an earlier completion could not be stored: try again
+            }
+
+            return;
+        }
+
+        countedHere++;
+        SweepTelemetry.RecordCellRecorded(plan!.Model, result.Status);
+        cellsBySilo[result.Worker] = cellsBySilo.GetValueOrDefault(result.Worker) + 1;
+        if (record.State.State != SweepStates.Running)
+        {
+            return; // counted (it is stored), but a stopped sweep dispatches nothing more
+        }
+
+        if (record.State.FailFast && result.Status == "failed")
+        {
+            await StopAsync(SweepStates.Stopped, $"--fail-fast: {result.Error ?? "a cell failed"}");
+        }
+        else if (schedule.IsComplete)
+        {
+            await CompleteAsync();
+        }
+    }
 
     public async Task<IReadOnlyList<AnalyzeCell>> TakeCellsAsync(string worker, int count)
     {
@@ -99,4 +151,7 @@ public sealed partial class SweepGrain
             Ask(ordinal);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {SweepId} ignored a report of cell {CellId} at index {Index}: not its cell")]
+    private static partial void LogForeignReport(ILogger logger, Guid sweepId, string cellId, int index);
 }
