@@ -47,25 +47,15 @@ internal static class EmbeddedRun
                 var client = new SweepClient(host.Services.GetRequiredService<IGrainFactory>());
                 var started = await client.StartAsync(sweep, failFast: false).ConfigureAwait(false);
                 TimeSpan? firstCell = null;
-                SweepStatus status;
-                while (true)
+                var status = await client.WaitAsync(started.SweepId, s =>
                 {
-                    status = await client.StatusRetryingAsync(started.SweepId, cancellationToken).ConfigureAwait(false);
-                    if (firstCell is null && status.Done > 0)
+                    if (firstCell is null && s.Done > 0)
                     {
                         firstCell = clock.Elapsed;
                     }
 
-                    onProgress?.Invoke(status);
-                    if (status.IsFinished)
-                    {
-                        break;
-                    }
-
-                    var fine = firstCell is null || status.Done >= 0.95 * status.Total;
-                    await Task.Delay(fine ? FinePoll : UserPoll, cancellationToken).ConfigureAwait(false);
-                }
-
+                    onProgress?.Invoke(s);
+                }, s => s.Done == 0 || s.Done >= 0.95 * s.Total ? FinePoll : UserPoll, cancellationToken).ConfigureAwait(false);
                 var computed = clock.Elapsed;
                 if (status.State != SweepStates.Completed || status.Failed > 0)
                 {

@@ -45,14 +45,20 @@ public sealed class SweepClient(IGrainFactory grains)
 
     public Task<SweepStatus> CancelAsync(Guid sweepId, string reason) => Sweep(sweepId).CancelAsync(reason);
 
-    /// <summary>Failed polls in a row before <see cref="WaitAsync"/> gives up (a gateway or the sweep grain's silo died:
+    /// <summary>Failed polls in a row before <see cref="StatusRetryingAsync"/> (and so WaitAsync) gives up (a gateway or the sweep grain's silo died:
     /// the client moves to another gateway and the grain re-activates elsewhere, which takes seconds, not minutes).</summary>
     public const int MaxFailedPolls = 20;
 
     /// <summary>Polls the sweep until it completes or stops, reporting every status seen; rides out a dead silo.</summary>
-    public async Task<SweepStatus> WaitAsync(Guid sweepId, Action<SweepStatus> onProgress, TimeSpan pollEvery, CancellationToken cancellationToken)
+    public Task<SweepStatus> WaitAsync(Guid sweepId, Action<SweepStatus> onProgress, TimeSpan pollEvery, CancellationToken cancellationToken) =>
+        WaitAsync(sweepId, onProgress, _ => pollEvery, cancellationToken);
+
+    /// <summary>As above, with the wait before the next poll chosen from the last status seen.</summary>
+    public async Task<SweepStatus> WaitAsync(
+        Guid sweepId, Action<SweepStatus> onProgress, Func<SweepStatus, TimeSpan> pollAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onProgress);
+        ArgumentNullException.ThrowIfNull(pollAfter);
         while (true)
         {
             var status = await StatusRetryingAsync(sweepId, cancellationToken).ConfigureAwait(false);
@@ -62,7 +68,7 @@ public sealed class SweepClient(IGrainFactory grains)
                 return status;
             }
 
-            await Task.Delay(pollEvery, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pollAfter(status), cancellationToken).ConfigureAwait(false);
         }
     }
 
